@@ -1,0 +1,49 @@
+import type { Status } from 'kubernetes-types/meta/v1';
+import type { WatchEvent } from '../api/object';
+
+/** HttpMethod is the verb of one API request, as on the wire. */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * ApiRequest is one Kubernetes API request in transport-neutral form: the same path, query, media
+ * types and body as over HTTP. In-process callers may pass the body as an object; HTTP hosts pass text.
+ */
+export interface ApiRequest {
+  method: HttpMethod;
+  path: string;
+  query?: Record<string, string | string[] | undefined>;
+  body?: unknown;
+  contentType?: string;
+  accept?: string;
+  userAgent?: string;
+}
+
+/** ApiResponse is one API answer; failures carry a v1 Status as data (never a thrown Error). */
+export interface ApiResponse {
+  status: number;
+  body: unknown;
+  /** contentType is application/json unless the body is text (logs, metrics). */
+  contentType?: string;
+  /** warnings become "Warning:" headers over HTTP (299 "-" "text"). */
+  warnings?: string[];
+}
+
+/** StreamChunk is one delivery on a streaming request: watch events, log text, or its end. */
+export type StreamChunk =
+  | { type: 'events'; events: WatchEvent[] }
+  | { type: 'text'; text: string }
+  | { type: 'end'; status?: Status };
+
+/** StreamId names an open stream so that it can be cancelled across a Worker or HTTP boundary. */
+export type StreamId = number;
+
+/**
+ * ApiTransport is the one way any component reaches the API server: in process, over a
+ * MessagePort (Comlink) or over HTTP. Streams are watch=true lists and follow=true logs.
+ * If the request is refused before streaming starts, the first chunk is an end with its Status.
+ */
+export interface ApiTransport {
+  request(req: ApiRequest): Promise<ApiResponse>;
+  stream(req: ApiRequest, onChunk: (chunk: StreamChunk) => void): Promise<StreamId>;
+  cancel(id: StreamId): Promise<void> | void;
+}

@@ -1,0 +1,41 @@
+/** SimEpoch is where simulated time starts: a fixed instant, so that timestamps are reproducible. */
+export const SimEpoch = Date.UTC(2025, 0, 1, 0, 0, 0);
+
+/** Clock is the simulated wall clock every component reads; only the Sim driver moves it. */
+export class Clock {
+  private ms: number;
+
+  constructor(startMs: number = SimEpoch) {
+    this.ms = startMs;
+  }
+
+  /** now returns simulated milliseconds since the Unix epoch. */
+  now(): number {
+    return this.ms;
+  }
+
+  /** rfc3339 renders now as metav1.Time does on the wire (second precision). */
+  rfc3339(): string {
+    return formatTime(this.ms);
+  }
+
+  /** rfc3339Micro renders now as metav1.MicroTime does (microsecond precision). */
+  rfc3339Micro(): string {
+    return new Date(this.ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+  }
+
+  /** set moves the clock; the driver calls it, never a component. Time never goes backwards. */
+  set(ms: number): void {
+    if (ms > this.ms) this.ms = ms;
+  }
+}
+
+/** formatTime renders milliseconds as metav1.Time's RFC 3339 form, second precision. */
+export function formatTime(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** parseTime reads a metav1.Time; NaN when absent or malformed. */
+export function parseTime(s: string | undefined): number {
+  return s ? Date.parse(s) : NaN;
+}
