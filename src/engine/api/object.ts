@@ -1,6 +1,13 @@
 import type { ObjectMeta, ListMeta, Status } from 'kubernetes-types/meta/v1';
 
-/** KubeObject is any Kubernetes API object as it travels through the engine. */
+/** TypedObject is what every API object has; kubernetes-types interfaces (Pod, Node...) satisfy it. */
+export interface TypedObject {
+  apiVersion?: string;
+  kind?: string;
+  metadata?: ObjectMeta;
+}
+
+/** KubeObject is any Kubernetes API object as it travels through the engine, fields untyped. */
 export interface KubeObject {
   apiVersion?: string;
   kind?: string;
@@ -12,7 +19,7 @@ export interface KubeObject {
 export type StoredObject = KubeObject & { metadata: ObjectMeta };
 
 /** KubeList is the wire shape of a list response. */
-export interface KubeList<T extends KubeObject = KubeObject> {
+export interface KubeList<T extends TypedObject = KubeObject> {
   apiVersion: string;
   kind: string;
   metadata: ListMeta;
@@ -30,9 +37,15 @@ export const WatchEventType = {
 export type WatchEventType = (typeof WatchEventType)[keyof typeof WatchEventType];
 
 /** WatchEvent is one event of a watch stream, as metav1.WatchEvent on the wire. */
-export interface WatchEvent<T extends KubeObject = KubeObject> {
+export interface WatchEvent<T extends TypedObject = KubeObject> {
   type: WatchEventType;
   object: T | Status;
 }
 
 export type { ObjectMeta, ListMeta, Status };
+
+/** Mutable strips readonly: the server side sets the fields kubernetes-types marks read-only. */
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** MutableObjectMeta is ObjectMeta as the API server writes it. */
+export type MutableObjectMeta = Mutable<ObjectMeta>;

@@ -54,9 +54,15 @@ export function formatFieldError(e: FieldError): string {
   return `${e.field}: ${errorBody(e)}`;
 }
 
+/** GoValue is a bad value already rendered the way Go's %#v prints it (maps, structs): printed verbatim. */
+export class GoValue {
+  constructor(readonly text: string) {}
+}
+
 // Go prints strings with %q, simple scalars with %v and anything else with %#v; the last is
-// approximated with JSON since there is no Go type to name.
+// approximated with JSON unless the caller rendered it as a GoValue.
 function formatBadValue(v: unknown): string {
+  if (v instanceof GoValue) return v.text;
   if (v === null || v === undefined) return 'null';
   if (typeof v === 'string') return JSON.stringify(v);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);

@@ -1,5 +1,5 @@
 import type { Status } from 'kubernetes-types/meta/v1';
-import type { KubeList, KubeObject, WatchEvent } from '../api/object';
+import type { KubeList, KubeObject, TypedObject, WatchEvent } from '../api/object';
 import { ApiError, failure } from '../apiserver/errors';
 import type { ResourceDefinition } from '../apiserver/registry/resourceDefinition';
 import { resourcePath } from './paths';
@@ -57,30 +57,30 @@ export class ApiClient {
     readonly userAgent = 'kube-playground',
   ) {}
 
-  async get<T extends KubeObject>(res: ResourceDefinition, namespace: string | undefined, name: string): Promise<T> {
+  async get<T extends TypedObject>(res: ResourceDefinition, namespace: string | undefined, name: string): Promise<T> {
     return this.call<T>({ method: 'GET', path: resourcePath(res, namespace, name) });
   }
 
-  async list<T extends KubeObject>(res: ResourceDefinition, opts: ListOptions = {}): Promise<KubeList<T>> {
+  async list<T extends TypedObject>(res: ResourceDefinition, opts: ListOptions = {}): Promise<KubeList<T>> {
     const { namespace, ...query } = opts;
     return this.call<KubeList<T>>({ method: 'GET', path: resourcePath(res, namespace), query: stringify(query) });
   }
 
-  async create<T extends KubeObject>(res: ResourceDefinition, obj: T, opts: WriteOptions = {}): Promise<T> {
+  async create<T extends TypedObject>(res: ResourceDefinition, obj: T, opts: WriteOptions = {}): Promise<T> {
     return this.call<T>({ method: 'POST', path: resourcePath(res, obj.metadata?.namespace), body: obj, query: writeQuery(opts) });
   }
 
-  async update<T extends KubeObject>(res: ResourceDefinition, obj: T, opts: WriteOptions = {}): Promise<T> {
+  async update<T extends TypedObject>(res: ResourceDefinition, obj: T, opts: WriteOptions = {}): Promise<T> {
     const m = obj.metadata ?? {};
     return this.call<T>({ method: 'PUT', path: resourcePath(res, m.namespace, m.name), body: obj, query: writeQuery(opts) });
   }
 
-  async updateStatus<T extends KubeObject>(res: ResourceDefinition, obj: T, opts: WriteOptions = {}): Promise<T> {
+  async updateStatus<T extends TypedObject>(res: ResourceDefinition, obj: T, opts: WriteOptions = {}): Promise<T> {
     const m = obj.metadata ?? {};
     return this.call<T>({ method: 'PUT', path: resourcePath(res, m.namespace, m.name, 'status'), body: obj, query: writeQuery(opts) });
   }
 
-  async patch<T extends KubeObject>(
+  async patch<T extends TypedObject>(
     res: ResourceDefinition,
     namespace: string | undefined,
     name: string,
@@ -99,7 +99,7 @@ export class ApiClient {
     });
   }
 
-  async delete<T extends KubeObject = KubeObject>(
+  async delete<T extends TypedObject = KubeObject>(
     res: ResourceDefinition,
     namespace: string | undefined,
     name: string,
@@ -143,7 +143,7 @@ export class ApiClient {
   }
 
   /** watch opens a watch; onEvents gets events in batches, onEnd once when the stream closes. */
-  async watch<T extends KubeObject>(
+  async watch<T extends TypedObject>(
     res: ResourceDefinition,
     opts: ListOptions,
     onEvents: (events: WatchEvent<T>[]) => void,
@@ -153,7 +153,7 @@ export class ApiClient {
     return this.stream(
       { method: 'GET', path: resourcePath(res, namespace), query: { ...stringify(query), watch: 'true' } },
       (chunk) => {
-        if (chunk.type === 'events') onEvents(chunk.events as WatchEvent<T>[]);
+        if (chunk.type === 'events') onEvents(chunk.events as unknown as WatchEvent<T>[]);
         else if (chunk.type === 'end') onEnd?.(chunk.status);
       },
     );

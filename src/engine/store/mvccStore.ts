@@ -1,5 +1,6 @@
 import type { StoredObject } from '../api/object';
 import { formatResourceVersion, type Revision } from './revision';
+import { SortedKeys } from './sortedKeys';
 
 /** StoreEventType is the kind of change one write made to one key. */
 export type StoreEventType = 'put' | 'delete';
@@ -37,6 +38,8 @@ export interface ReadView {
   readonly rev: Revision;
   get(resource: string, key: string): StoredObject | undefined;
   list(resource: string, namespace?: string): StoredObject[];
+  /** listSorted returns objects in key order, after the key `after` when given (continue tokens). */
+  listSorted(resource: string, namespace?: string, after?: string): StoredObject[];
   count(resource: string): number;
 }
 
@@ -54,7 +57,10 @@ export interface MvccStoreOptions {
   freeze?: boolean;
 }
 
-type Bucket = Map<string, Map<string, StoredObject>>; // namespace -> key -> object
+interface Bucket {
+  objects: Map<string, StoredObject>;
+  order: SortedKeys;
+}
 
 /**
  * MvccStore is an etcd-like multi-version store: one global revision, resourceVersion = modRevision,
@@ -65,7 +71,6 @@ export class MvccStore implements ReadView, WriteView {
   private currentRev: Revision = 1;
   private compactedRev: Revision = 0;
   private readonly buckets = new Map<string, Bucket>();
-  private readonly counts = new Map<string, number>();
   private history: StoreEvent[] = [];
   private historyStart = 0;
   private readonly historyLimit: number;
@@ -92,25 +97,27 @@ export class MvccStore implements ReadView, WriteView {
   }
 
   get(resource: string, key: string): StoredObject | undefined {
-    const ns = namespaceOfKey(key);
-    return this.buckets.get(resource)?.get(ns)?.get(key);
+    return this.buckets.get(resource)?.objects.get(key);
   }
 
   list(resource: string, namespace?: string): StoredObject[] {
     const bucket = this.buckets.get(resource);
     if (!bucket) return [];
-    const out: StoredObject[] = [];
-    if (namespace !== undefined) {
-      const m = bucket.get(namespace);
-      if (m) for (const o of m.values()) out.push(o);
-      return out;
-    }
-    for (const m of bucket.values()) for (const o of m.values()) out.push(o);
+    if (namespace === undefined) return [...bucket.objects.values()];
+    return this.listSorted(resource, namespace);
+  }
+
+  listSorted(resource: string, namespace?: string, after?: string): StoredObject[] {
+    const bucket = this.buckets.get(resource);
+    if (!bucket) return [];
+    const { keys, start, end } = bucket.order.range(namespace === undefined ? '' : `${namespace}/`, after);
+    const out: StoredObject[] = new Array(end - start);
+    for (let i = start; i < end; i++) out[i - start] = bucket.objects.get(keys[i])!;
     return out;
   }
 
   count(resource: string): number {
-    return this.counts.get(resource) ?? 0;
+    return this.buckets.get(resource)?.objects.size ?? 0;
   }
 
   create(resource: string, key: string, namespace: string, obj: StoredObject): StoredObject {
@@ -132,10 +139,8 @@ export class MvccStore implements ReadView, WriteView {
     const rev = ++this.currentRev;
     const ns = namespaceOfKey(key);
     const bucket = this.buckets.get(resource)!;
-    const m = bucket.get(ns)!;
-    m.delete(key);
-    if (m.size === 0) bucket.delete(ns);
-    this.counts.set(resource, (this.counts.get(resource) ?? 1) - 1);
+    bucket.objects.delete(key);
+    bucket.order.remove();
     // A deleted object is reported at the deletion revision, as the watch cache does.
     const tombstone = this.seal({ ...prev, metadata: { ...prev.metadata, resourceVersion: formatResourceVersion(rev) } });
     this.record({ rev, type: 'delete', created: false, resource, key, namespace: ns, object: tombstone, prevObject: prev });
@@ -179,11 +184,13 @@ export class MvccStore implements ReadView, WriteView {
     const rev = ++this.currentRev;
     const stored = this.seal({ ...obj, metadata: { ...obj.metadata, resourceVersion: formatResourceVersion(rev) } });
     let bucket = this.buckets.get(resource);
-    if (!bucket) this.buckets.set(resource, (bucket = new Map()));
-    let m = bucket.get(ns);
-    if (!m) bucket.set(ns, (m = new Map()));
-    m.set(key, stored);
-    if (!prev) this.counts.set(resource, (this.counts.get(resource) ?? 0) + 1);
+    if (!bucket) {
+      const objects = new Map<string, StoredObject>();
+      bucket = { objects, order: new SortedKeys((k) => objects.has(k)) };
+      this.buckets.set(resource, bucket);
+    }
+    bucket.objects.set(key, stored);
+    if (!prev) bucket.order.add(key);
     this.record({ rev, type: 'put', created: !prev, resource, key, namespace: ns, object: stored, prevObject: prev });
     return stored;
   }

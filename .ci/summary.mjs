@@ -1,0 +1,25 @@
+// Totals the vitest and Playwright JSON reports into the one line CI reads: "N passed, N failed".
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.argv[2] ?? 'test-results';
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+
+const unit = join(dir, 'unit.json');
+if (existsSync(unit)) {
+  const r = JSON.parse(readFileSync(unit, 'utf8'));
+  passed += r.numPassedTests ?? 0;
+  failed += r.numFailedTests ?? 0;
+  skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+}
+const e2e = join(dir, 'e2e.json');
+if (existsSync(e2e)) {
+  const r = JSON.parse(readFileSync(e2e, 'utf8'));
+  passed += r.stats?.expected ?? 0;
+  failed += (r.stats?.unexpected ?? 0) + (r.stats?.flaky ?? 0);
+  skipped += r.stats?.skipped ?? 0;
+}
+if (!existsSync(unit) && !existsSync(e2e)) failed += 1;
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

@@ -1,0 +1,14 @@
+import type { GenericRegistry } from '../registry/genericRegistry';
+import type { StrategyIndex } from '../registry/strategyIndex';
+import type { MvccStore } from '../../store/mvccStore';
+import type { Sim } from '../../sim/sim';
+import type { WatchHub } from '../watch/watchHub';
+
+/** ServerContext is what every handler of the API server shares. */
+export interface ServerContext {
+  sim: Sim;
+  store: MvccStore;
+  registry: GenericRegistry;
+  strategies: StrategyIndex;
+  watches: WatchHub;
+}

@@ -1,0 +1,64 @@
+/** RequestInfo is what the path of a request names (k8s.io/apiserver/pkg/endpoints/request.RequestInfo). */
+export interface RequestInfo {
+  isResourceRequest: boolean;
+  path: string;
+  group: string;
+  version: string;
+  namespace: string;
+  resource: string;
+  name: string;
+  subresource: string;
+  /** parts are the path segments after /api or /apis/<group>, for discovery paths. */
+  parts: string[];
+}
+
+/**
+ * parseRequestInfo splits /api/v1/namespaces/ns/pods/name/status and /apis/apps/v1/deployments
+ * into their parts. Non-resource paths (/version, /healthz, /openapi/v3) come back with
+ * isResourceRequest false.
+ */
+export function parseRequestInfo(path: string): RequestInfo {
+  const info: RequestInfo = {
+    isResourceRequest: false,
+    path,
+    group: '',
+    version: '',
+    namespace: '',
+    resource: '',
+    name: '',
+    subresource: '',
+    parts: [],
+  };
+  const segs = path.split('/').filter((s) => s !== '').map(safeDecode);
+  if (segs[0] === 'api') {
+    info.version = segs[1] ?? '';
+    info.parts = segs.slice(2);
+  } else if (segs[0] === 'apis') {
+    info.group = segs[1] ?? '';
+    info.version = segs[2] ?? '';
+    info.parts = segs.slice(3);
+  } else {
+    return info;
+  }
+  const p = info.parts;
+  if (!info.version || p.length === 0) return info;
+  info.isResourceRequest = true;
+  let rest = p;
+  // /namespaces/{ns}/{resource}... names a namespaced resource; /namespaces/{ns} alone is the Namespace.
+  if (p[0] === 'namespaces' && p.length >= 3) {
+    info.namespace = p[1];
+    rest = p.slice(2);
+  }
+  info.resource = rest[0] ?? '';
+  info.name = rest[1] ?? '';
+  info.subresource = rest.slice(2).join('/');
+  return info;
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}

@@ -1,0 +1,212 @@
+import type { ApiRequest, ApiResponse, ApiTransport, StreamChunk, StreamId } from '../client/transport';
+import type { Sim } from '../sim/sim';
+import { MvccStore } from '../store/mvccStore';
+import { ApiError, failure, newBadRequest, newInternalError, newMethodNotSupported, newNotFound, StatusReason } from './errors';
+import type { ServerContext } from './handlers/context';
+import { listObjects } from './handlers/list';
+import { createObject, deleteCollection, deleteObject, getObject, patchObject, updateObject } from './handlers/objects';
+import { boolParam, q } from './handlers/query';
+import { openWatch } from './handlers/watch';
+import { parseRequestInfo, type RequestInfo } from './request/requestInfo';
+import { GenericRegistry } from './registry/genericRegistry';
+import type { ResourceStrategy } from './registry/strategy';
+import { StrategyIndex } from './registry/strategyIndex';
+import { allResources } from './registry/resources';
+import { WatchHub } from './watch/watchHub';
+import { bindPod } from './subresources/binding';
+import { evictPod } from './subresources/eviction';
+import { followPodLog, getPodLog } from './subresources/podLog';
+import { handleScale } from './subresources/scale';
+import { finalizeNamespace } from './subresources/finalize';
+import { serveDiscovery } from './discovery/serveDiscovery';
+import { healthReport, ServerVersion } from './nonResource';
+import { serveOpenApi } from './openapi/serveOpenApi';
+
+/** SimulatedContainersMessage is what exec, attach, port-forward and proxy answer: there is no process to reach. */
+export const SimulatedContainersMessage =
+  'containers in Kube Playground are simulated: there is no process to exec into, attach to, port-forward or proxy to';
+
+/** ApiServerOptions tune the store behind the server. */
+export interface ApiServerOptions {
+  strategies: ResourceStrategy[];
+  historyLimit?: number;
+  freeze?: boolean;
+}
+
+/**
+ * ApiServer is kube-apiserver in miniature over the MVCC store. It implements ApiTransport, so the
+ * same object serves in-process clients, a Worker's MessagePort (via Comlink) and the HTTP host.
+ * Failures come back as Status data, never as a thrown Error.
+ */
+export class ApiServer implements ApiTransport {
+  readonly store: MvccStore;
+  readonly ctx: ServerContext;
+  private readonly streams = new Map<StreamId, () => void>();
+  private streamSeq = 0;
+
+  constructor(
+    readonly sim: Sim,
+    opts: ApiServerOptions,
+  ) {
+    this.store = new MvccStore({ historyLimit: opts.historyLimit, freeze: opts.freeze });
+    const strategies = new StrategyIndex(opts.strategies);
+    this.ctx = {
+      sim,
+      store: this.store,
+      registry: new GenericRegistry(this.store, sim),
+      strategies,
+      watches: new WatchHub(this.store, sim.timers),
+    };
+  }
+
+  async request(req: ApiRequest): Promise<ApiResponse> {
+    return this.handle(req);
+  }
+
+  /** handle answers one request synchronously (the transports wrap it in a Promise). */
+  handle(req: ApiRequest): ApiResponse {
+    try {
+      return this.route(req);
+    } catch (e) {
+      return errorResponse(e);
+    }
+  }
+
+  async stream(req: ApiRequest, onChunk: (chunk: StreamChunk) => void): Promise<StreamId> {
+    const id = ++this.streamSeq;
+    try {
+      const info = parseRequestInfo(req.path);
+      const s = this.strategyFor(info);
+      if (info.name === '' && req.method === 'GET') {
+        const watchId = openWatch(this.ctx, s, info.namespace, req, (c) => {
+          if (c.type === 'end') this.streams.delete(id);
+          onChunk(c);
+        });
+        this.streams.set(id, () => this.ctx.watches.close(watchId));
+      } else if (info.subresource === 'log' && s.def.resource === 'pods') {
+        const stop = followPodLog(this.ctx, info.namespace, info.name, req, (c) => {
+          if (c.type === 'end') this.streams.delete(id);
+          onChunk(c);
+        });
+        this.streams.set(id, stop);
+      } else {
+        throw newBadRequest(`streaming is not supported for ${req.path}`);
+      }
+    } catch (e) {
+      onChunk({ type: 'end', status: errorResponse(e).body as never });
+    }
+    return id;
+  }
+
+  cancel(id: StreamId): void {
+    const stop = this.streams.get(id);
+    this.streams.delete(id);
+    stop?.();
+  }
+
+  private route(req: ApiRequest): ApiResponse {
+    const path = req.path.split('?')[0];
+    const info = parseRequestInfo(path);
+    if (!info.isResourceRequest) return this.nonResource(req, path, info);
+    const s = this.strategyFor(info);
+    const ns = info.namespace;
+    if (s.def.namespaced === false && ns) throw newNotFound(s.def, info.name || info.resource);
+    const sub = info.subresource;
+    if (sub) return this.subresource(req, s, info);
+    if (info.name === '') {
+      switch (req.method) {
+        case 'GET':
+          if (boolParam(req, 'watch')) throw newBadRequest('watch requests must be streamed');
+          return listObjects(this.ctx, s, ns, req);
+        case 'POST':
+          if (s.def.resource === 'bindings') return bindPod(this.ctx, ns, undefined, req);
+          return createObject(this.ctx, s, ns, req);
+        case 'DELETE':
+          if (!s.def.verbs.includes('deletecollection')) throw newMethodNotSupported(s.def, 'deletecollection');
+          return deleteCollection(this.ctx, s, ns, req);
+        default:
+          throw newMethodNotSupported(s.def, req.method.toLowerCase());
+      }
+    }
+    switch (req.method) {
+      case 'GET':
+        return getObject(this.ctx, s, ns, info.name, req);
+      case 'PUT':
+        return updateObject(this.ctx, s, ns, info.name, req);
+      case 'PATCH':
+        return patchObject(this.ctx, s, ns, info.name, req);
+      case 'DELETE':
+        return deleteObject(this.ctx, s, ns, info.name, req);
+      default:
+        throw newMethodNotSupported(s.def, 'create');
+    }
+  }
+
+  private subresource(req: ApiRequest, s: ResourceStrategy, info: RequestInfo): ApiResponse {
+    const { namespace: ns, name, subresource: sub } = info;
+    if (!(s.def.subresources ?? []).includes(sub)) throw newNotFound(s.def, `${name}/${sub}`);
+    switch (sub) {
+      case 'status':
+        if (req.method === 'GET') return getObject(this.ctx, s, ns, name, req);
+        if (req.method === 'PUT') return updateObject(this.ctx, s, ns, name, req, 'status');
+        if (req.method === 'PATCH') return patchObject(this.ctx, s, ns, name, req, 'status');
+        break;
+      case 'scale':
+        if (req.method === 'GET' || req.method === 'PUT' || req.method === 'PATCH') return handleScale(this.ctx, s, ns, name, req);
+        break;
+      case 'binding':
+        if (req.method === 'POST') return bindPod(this.ctx, ns, name, req);
+        break;
+      case 'eviction':
+        if (req.method === 'POST') return evictPod(this.ctx, ns, name, req);
+        break;
+      case 'log':
+        if (req.method === 'GET') {
+          if (boolParam(req, 'follow')) throw newBadRequest('follow requests must be streamed');
+          return getPodLog(this.ctx, ns, name, req);
+        }
+        break;
+      case 'finalize':
+        if (req.method === 'PUT') return finalizeNamespace(this.ctx, s, name, req);
+        break;
+      case 'exec':
+      case 'attach':
+      case 'portforward':
+      case 'proxy':
+        this.ctx.registry.get(s, ns, name);
+        throw new ApiError(failure(400, StatusReason.BadRequest, SimulatedContainersMessage));
+    }
+    throw newMethodNotSupported({ group: s.def.group, resource: `${s.def.resource}/${sub}` }, req.method.toLowerCase());
+  }
+
+  private strategyFor(info: RequestInfo): ResourceStrategy {
+    const s = this.ctx.strategies.lookup(info.group, info.version, info.resource);
+    if (!s) {
+      // v1.32 answers an unserved path with a plain 404 NotFound Status ("the server could not find the requested resource").
+      throw new ApiError(failure(404, StatusReason.NotFound, 'the server could not find the requested resource', { }));
+    }
+    return s;
+  }
+
+  private nonResource(req: ApiRequest, path: string, info: RequestInfo): ApiResponse {
+    const discovery = serveDiscovery(req, info, allResources);
+    if (discovery) return discovery;
+    if (path === '/version' || path === '/version/') return { status: 200, body: { ...ServerVersion } };
+    if (/^\/(healthz|livez|readyz)(\/.*)?$/.test(path)) {
+      return { status: 200, body: healthReport(path, q(req, 'verbose') !== undefined), contentType: 'text/plain; charset=utf-8' };
+    }
+    if (path.startsWith('/openapi/')) {
+      const doc = serveOpenApi(req, path);
+      if (doc) return doc;
+    }
+    throw new ApiError(failure(404, StatusReason.NotFound, 'the server could not find the requested resource', {}));
+  }
+}
+
+/** errorResponse turns anything thrown while serving into a Status response. */
+export function errorResponse(e: unknown): ApiResponse {
+  if (e instanceof ApiError) return { status: e.code, body: e.status };
+  const msg = e instanceof Error ? e.message : String(e);
+  const err = newInternalError(msg);
+  return { status: 500, body: err.status };
+}

@@ -1,0 +1,58 @@
+import { writeFileSync } from 'node:fs';
+import { Cluster } from '../../engine/cluster/cluster';
+import { SimRunner } from '../shared/simRunner';
+import { serveClockApi } from '../shared/clockApi';
+import { parseArgs } from './args';
+import { serveHttp } from './httpServer';
+import { kubeconfigFor } from './kubeconfig';
+
+/** startApiserver boots a cluster and serves it on 127.0.0.1:port; resolves once /readyz would answer. */
+export async function startApiserver(argv: string[]) {
+  const args = parseArgs(argv);
+  const cluster = new Cluster({
+    seed: args.seed,
+    workers: args.nodes,
+    yieldToHost: () => new Promise((resolve) => setImmediate(resolve)),
+  });
+  await cluster.start();
+  const runner = new SimRunner(cluster.sim, args.speed);
+  runner.start();
+  const server = serveHttp(cluster.apiServer, (req) => serveClockApi(runner, req));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(args.port, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : args.port;
+  const url = `http://127.0.0.1:${port}`;
+  if (args.kubeconfig) writeFileSync(args.kubeconfig, kubeconfigFor(url));
+  return {
+    url,
+    port,
+    cluster,
+    runner,
+    close: () =>
+      new Promise<void>((resolve) => {
+        runner.stop();
+        cluster.stop();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+const isMain = process.argv[1] && /apiserverMain\.(ts|js)$/.test(process.argv[1]);
+if (isMain) {
+  startApiserver(process.argv.slice(2)).then(
+    ({ url, cluster }) => {
+      const workers = cluster.nodes.filter((n) => n.role === 'worker').length;
+      console.log(`Kube Playground API server (Kubernetes v1.32 simulation) listening on ${url}`);
+      console.log(`  nodes: 1 control plane + ${workers} workers, seed ${cluster.sim.seed}`);
+      console.log(`  try: KUBECONFIG=/dev/null kubectl --server ${url} get nodes`);
+    },
+    (e) => {
+      console.error(e instanceof Error ? e.message : e);
+      process.exit(1);
+    },
+  );
+}

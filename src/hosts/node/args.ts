@@ -1,0 +1,48 @@
+/** ApiserverArgs are the flags of `npm run apiserver`. */
+export interface ApiserverArgs {
+  port: number;
+  nodes: number;
+  seed: string;
+  speed: number;
+  kubeconfig?: string;
+}
+
+const usage = 'usage: npm run apiserver -- --port <n> [--nodes <workers>] [--seed <s>] [--speed <x>] [--kubeconfig <path>]';
+
+/** parseArgs reads --flag value and --flag=value pairs; anything else is an error with the usage line. */
+export function parseArgs(argv: string[]): ApiserverArgs {
+  const out: ApiserverArgs = { port: 6443, nodes: 3, seed: '1', speed: 1 };
+  for (let i = 0; i < argv.length; i++) {
+    const m = argv[i].match(/^--([a-z]+)(?:=(.*))?$/);
+    if (!m) throw new Error(`unexpected argument ${argv[i]}\n${usage}`);
+    const value = m[2] ?? argv[++i];
+    if (value === undefined) throw new Error(`--${m[1]} needs a value\n${usage}`);
+    switch (m[1]) {
+      case 'port':
+        out.port = int(value, 'port', 0, 65535);
+        break;
+      case 'nodes':
+        out.nodes = int(value, 'nodes', 0, 10000);
+        break;
+      case 'seed':
+        out.seed = value;
+        break;
+      case 'speed':
+        out.speed = Number(value);
+        if (!(out.speed >= 0)) throw new Error(`--speed must be a number >= 0\n${usage}`);
+        break;
+      case 'kubeconfig':
+        out.kubeconfig = value;
+        break;
+      default:
+        throw new Error(`unknown flag --${m[1]}\n${usage}`);
+    }
+  }
+  return out;
+}
+
+function int(v: string, name: string, min: number, max: number): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be an integer from ${min} to ${max}\n${usage}`);
+  return n;
+}

@@ -1,0 +1,130 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { ApiRequest, ApiResponse, ApiTransport, HttpMethod } from '../../engine/client/transport';
+import { MaxRequestBodyBytes } from '../../engine/apiserver/request/decode';
+import { newRequestEntityTooLarge, failure } from '../../engine/apiserver/errors';
+
+/** ExtraRoute lets the host answer paths beside the Kubernetes API (the simulation controls). */
+export type ExtraRoute = (req: ApiRequest) => Promise<ApiResponse | undefined>;
+
+const methods = new Set<HttpMethod>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * serveHttp exposes an ApiTransport over plain HTTP as kube-apiserver does: JSON bodies, Status
+ * errors, newline-delimited watch streams, chunked log follows and Warning headers.
+ */
+export function serveHttp(transport: ApiTransport, extra: ExtraRoute): Server {
+  return createServer((req, res) => {
+    void handle(transport, extra, req, res).catch((e) => {
+      if (!res.headersSent) writeJson(res, 500, failure(500, 'InternalError', `Internal error occurred: ${(e as Error).message}`));
+      else res.end();
+    });
+  });
+}
+
+async function handle(transport: ApiTransport, extra: ExtraRoute, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const method = (req.method ?? 'GET').toUpperCase() as HttpMethod;
+  if (!methods.has(method)) {
+    writeJson(res, 405, failure(405, 'MethodNotAllowed', `${method} is not supported`));
+    return;
+  }
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > MaxRequestBodyBytes) {
+    req.resume();
+    writeJson(res, 413, newRequestEntityTooLarge(MaxRequestBodyBytes).status);
+    return;
+  }
+  const body = await readBody(req);
+  if (body === undefined) {
+    writeJson(res, 413, newRequestEntityTooLarge(MaxRequestBodyBytes).status);
+    return;
+  }
+  const query: Record<string, string | string[]> = {};
+  for (const [k, v] of url.searchParams) {
+    const prev = query[k];
+    query[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+  }
+  const apiReq: ApiRequest = {
+    method,
+    path: url.pathname,
+    query,
+    body: body.length ? body : undefined,
+    contentType: req.headers['content-type'],
+    accept: req.headers['accept'],
+    userAgent: req.headers['user-agent'],
+  };
+  const extraRes = await extra(apiReq);
+  if (extraRes) return writeResponse(res, extraRes);
+  const streaming = method === 'GET' && (query.watch === 'true' || query.watch === '1' || ((query.follow === 'true' || query.follow === '1') && url.pathname.endsWith('/log')));
+  if (streaming) return stream(transport, apiReq, req, res);
+  writeResponse(res, await transport.request(apiReq));
+}
+
+function readBody(req: IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MaxRequestBodyBytes) tooLarge = true;
+      else chunks.push(c);
+    });
+    req.on('end', () => resolve(tooLarge ? undefined : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function writeResponse(res: ServerResponse, r: ApiResponse): void {
+  for (const w of r.warnings ?? []) res.appendHeader('Warning', `299 - ${JSON.stringify(w)}`);
+  if (typeof r.body === 'string') {
+    res.writeHead(r.status, { 'Content-Type': r.contentType ?? 'text/plain; charset=utf-8' });
+    res.end(r.body);
+    return;
+  }
+  writeJson(res, r.status, r.body, r.contentType);
+}
+
+function writeJson(res: ServerResponse, status: number, body: unknown, contentType = 'application/json'): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+async function stream(transport: ApiTransport, apiReq: ApiRequest, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  let started = false;
+  let ended = false;
+  const isLog = apiReq.path.endsWith('/log');
+  const id = await transport.stream(apiReq, (chunk) => {
+    if (ended) return;
+    if (chunk.type === 'end') {
+      ended = true;
+      if (!started && chunk.status) {
+        writeJson(res, chunk.status.code ?? 500, chunk.status);
+      } else {
+        if (!started) res.writeHead(200, { 'Content-Type': isLog ? 'text/plain' : 'application/json' });
+        res.end();
+      }
+      return;
+    }
+    if (!started) {
+      started = true;
+      res.writeHead(200, { 'Content-Type': isLog ? 'text/plain' : 'application/json', 'Transfer-Encoding': 'chunked' });
+    }
+    if (chunk.type === 'text') res.write(chunk.text);
+    else res.write(chunk.events.map((e) => JSON.stringify(e)).join('\n') + '\n');
+  });
+  // Headers go out at once so that clients see the watch is established before any event.
+  if (!started && !ended) {
+    started = true;
+    res.writeHead(200, { 'Content-Type': isLog ? 'text/plain' : 'application/json', 'Transfer-Encoding': 'chunked' });
+    res.flushHeaders();
+  }
+  const close = () => {
+    if (ended) return;
+    ended = true;
+    void transport.cancel(id);
+  };
+  req.on('close', close);
+  res.on('close', close);
+}

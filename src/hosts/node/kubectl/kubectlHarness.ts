@@ -1,0 +1,53 @@
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startApiserver } from '../apiserverMain';
+
+/** kubectlPath is the real kubectl to drive the server with, or undefined where none is installed. */
+export const kubectlPath: string | undefined = (() => {
+  const r = spawnSync('kubectl', ['version', '--client', '-o', 'json'], { encoding: 'utf8' });
+  return r.status === 0 ? 'kubectl' : undefined;
+})();
+
+/** KubectlResult is one kubectl run. */
+export interface KubectlResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Harness is a headless API server on a free port plus a kubectl bound to it. */
+export interface Harness {
+  url: string;
+  kubectl(args: string[], stdin?: string): Promise<KubectlResult>;
+  advance(seconds: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** startHarness boots the headless server (paused clock: tests move time) and an isolated kubectl cache. */
+export async function startHarness(extraArgs: string[] = []): Promise<Harness> {
+  const server = await startApiserver(['--port', '0', '--speed', '0', ...extraArgs]);
+  const cacheDir = mkdtempSync(join(tmpdir(), 'kubectl-cache-'));
+  const kubectl = (args: string[], stdin?: string) =>
+    new Promise<KubectlResult>((resolve) => {
+      const child = execFile(
+        kubectlPath ?? 'kubectl',
+        ['--server', server.url, '--cache-dir', cacheDir, ...args],
+        { env: { ...process.env, KUBECONFIG: '/dev/null' }, timeout: 60_000 },
+        (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      );
+      if (stdin !== undefined) child.stdin?.end(stdin);
+    });
+  return {
+    url: server.url,
+    kubectl,
+    advance: async (seconds) => {
+      await server.runner.advance(seconds);
+    },
+    close: async () => {
+      await server.close();
+      rmSync(cacheDir, { recursive: true, force: true });
+    },
+  };
+}
