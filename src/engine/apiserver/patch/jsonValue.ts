@@ -1,0 +1,42 @@
+// Helpers over decoded JSON values (what encoding/json yields as interface{} in Go).
+
+/** JsonObject is a decoded JSON object (Go's map[string]interface{}). */
+export type JsonObject = { [key: string]: unknown };
+
+/** isJsonObject reports whether v is a JSON object: not null, not an array. */
+export function isJsonObject(v: unknown): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** hasKey reports whether o has its own member k; prototype names like "constructor" are not members. */
+export function hasKey(o: JsonObject, k: string): boolean {
+  return Object.prototype.hasOwnProperty.call(o, k);
+}
+
+/** setKey sets o[k], defining "__proto__" as an own member instead of replacing the prototype. */
+export function setKey(o: JsonObject, k: string, v: unknown): void {
+  if (k === '__proto__') Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+  else o[k] = v;
+}
+
+/** deepCopy copies a JSON value so that the copy shares no object with it (inputs may be frozen). */
+export function deepCopy<T>(v: T): T {
+  if (typeof v !== 'object' || v === null) return v;
+  if (Array.isArray(v)) return v.map(deepCopy) as T;
+  const out: JsonObject = {};
+  for (const k of Object.keys(v)) setKey(out, k, deepCopy((v as JsonObject)[k]));
+  return out as T;
+}
+
+/** jsonEqual compares two JSON values structurally, as json-patch's "test" operation does. */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((v, i) => jsonEqual(v, b[i]));
+  }
+  const ak = Object.keys(a);
+  if (ak.length !== Object.keys(b).length) return false;
+  return ak.every((k) => hasKey(b as JsonObject, k) && jsonEqual((a as JsonObject)[k], (b as JsonObject)[k]));
+}
