@@ -1,0 +1,127 @@
+import type { Container, Pod, Probe } from 'kubernetes-types/core/v1';
+import { hashFraction } from '../hash';
+import { parseImageRef } from '../images';
+import { piDigits } from './pi';
+import { httpdProgram, nginxProgram, postgresProgram, redisProgram } from './servers';
+import { shellProgram } from './shell';
+import { pushIn, type ContainerProgram, type ProgramContext } from './types';
+
+/** shellImages are images whose default command is a shell, which exits at once without a terminal. */
+const shellImages = new Set(['busybox', 'alpine', 'ubuntu', 'debian', 'centos', 'fedora', 'amazonlinux', 'curl', 'python', 'perl', 'node', 'ruby', 'golang', 'bash']);
+
+function probeList(c: Container): ProgramContext['probes'] {
+  const out: ProgramContext['probes'] = [];
+  for (const p of [c.readinessProbe, c.livenessProbe] as (Probe | undefined)[]) {
+    if (!p?.httpGet) continue;
+    out.push({ path: p.httpGet.path ?? '/', periodMs: (p.periodSeconds ?? 10) * 1000, initialDelayMs: (p.initialDelaySeconds ?? 0) * 1000 });
+  }
+  return out;
+}
+
+/** programContext gathers what a container's simulated process can see. */
+export function programContext(pod: Pod, c: Container, attempt: number): ProgramContext {
+  const env: Record<string, string> = {};
+  for (const e of c.env ?? []) if (e.value !== undefined) env[e.name] = e.value;
+  return {
+    podName: pod.metadata?.name ?? '',
+    podIP: pod.status?.podIP ?? '10.244.0.1',
+    env,
+    probes: probeList(c),
+    seed: `${pod.metadata?.uid}/${c.name}/${attempt}`,
+  };
+}
+
+/** argvOf is the container's effective command line; undefined when the image's default runs. */
+export function argvOf(c: Container, repo: string): string[] | undefined {
+  const argv = [...(c.command ?? []), ...(c.args ?? [])];
+  if (argv.length === 0) return undefined;
+  // Args alone replace the CMD of an image without an ENTRYPOINT: they are the command line.
+  if (!c.command?.length && !shellImages.has(repo)) return undefined;
+  return argv;
+}
+
+/**
+ * containerProgram decides what a container's process does from its image and command. Known
+ * servers (nginx, httpd, redis, postgres, pause) run until stopped; shell commands follow their
+ * script; images whose name contains "crash" fail after a few seconds; anything else serves forever.
+ */
+export function containerProgram(pod: Pod, c: Container, attempt = 0): ContainerProgram {
+  const ctx = programContext(pod, c, attempt);
+  const { repository, tag } = parseImageRef(c.image ?? '');
+  const repo = repository.split('/').pop() ?? '';
+  const argv = argvOf(c, repo);
+  if (repo.includes('crash')) return crashProgram(ctx);
+  if (argv) {
+    const bpi = /bpi\((\d+)\)/.exec(argv.join(' '));
+    if (argv[0] === 'perl' && bpi) return piProgram(Number(bpi[1]), ctx);
+    if (!['nginx', 'httpd', 'redis-server', 'postgres', 'docker-entrypoint.sh'].includes(argv[0])) return shellProgram(argv, ctx);
+  }
+  switch (repo) {
+    case 'nginx':
+      return nginxProgram(tag, ctx);
+    case 'httpd':
+      return httpdProgram(tag, ctx);
+    case 'redis':
+      return redisProgram(tag, ctx);
+    case 'postgres':
+      return postgresProgram(tag, ctx);
+    case 'hello-world':
+      return helloProgram();
+    default:
+      return shellImages.has(repo) ? shellProgram([], ctx) : serveForever(repository === 'registry.k8s.io/pause' ? 50 : 500 + 1500 * hashFraction(repository));
+  }
+}
+
+function serveForever(stopMs: number): ContainerProgram {
+  return { runMs: Infinity, exitCode: 0, stopMs: Math.round(stopMs), stopExitCode: 0, output: () => undefined };
+}
+
+function piProgram(n: number, ctx: ProgramContext): ContainerProgram {
+  const runMs = Math.round(4000 + n * 1.5 + 1000 * hashFraction(ctx.seed));
+  return {
+    runMs,
+    exitCode: 0,
+    stopMs: 200,
+    stopExitCode: 143,
+    output: (run, fromMs, toMs, out) => pushIn(out, run, fromMs, toMs, run.startMs + runMs - 10, piDigits(n)),
+  };
+}
+
+function crashProgram(ctx: ProgramContext): ContainerProgram {
+  const runMs = Math.round(1500 + 2000 * hashFraction(ctx.seed));
+  return {
+    runMs,
+    exitCode: 1,
+    stopMs: 100,
+    stopExitCode: 143,
+    output(run, fromMs, toMs, out) {
+      pushIn(out, run, fromMs, toMs, run.startMs + 100, 'starting up...');
+      pushIn(out, run, fromMs, toMs, run.startMs + runMs - 5, 'fatal error: simulated crash (the image name contains "crash")');
+    },
+  };
+}
+
+const hello = [
+  '',
+  'Hello from Docker!',
+  'This message shows that your installation appears to be working correctly.',
+  '',
+  'To generate this message, Docker took the following steps:',
+  ' 1. The Docker client contacted the Docker daemon.',
+  ' 2. The Docker daemon pulled the "hello-world" image from the Docker Hub.',
+  '    (amd64)',
+  ' 3. The Docker daemon created a new container from that image which runs the',
+  '    executable that produces the output you are currently reading.',
+  ' 4. The Docker daemon streamed that output to the Docker client, which sent it',
+  '    to your terminal.',
+];
+
+function helloProgram(): ContainerProgram {
+  return {
+    runMs: 20,
+    exitCode: 0,
+    stopMs: 0,
+    stopExitCode: 0,
+    output: (run, fromMs, toMs, out) => hello.forEach((l) => pushIn(out, run, fromMs, toMs, run.startMs + 10, l)),
+  };
+}

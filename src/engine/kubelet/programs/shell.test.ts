@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { shellProgram } from './shell';
+import type { ProgramContext } from './types';
+
+const ctx: ProgramContext = { podName: 'box', podIP: '10.244.1.9', env: { GREETING: 'hi' }, probes: [], seed: 's' };
+const sh = (script: string) => shellProgram(['sh', '-c', script], ctx);
+const output = (script: string, toMs = 60_000) => {
+  const out: { timeMs: number; line: string }[] = [];
+  sh(script).output({ startMs: 0, endMs: Infinity, signalled: false }, 0, toMs, out);
+  return out.map((l) => `${l.timeMs} ${l.line}`);
+};
+
+describe('shellProgram', () => {
+  it.each([
+    ['echo hello', 0, 0],
+    ['sleep 5', 5000, 0],
+    ['echo start; sleep 2; exit 3', 2000, 3],
+    ['sleep 1 && false', 1000, 1],
+    ['for i in 1 2 3; do echo $i; sleep 1; done', 3000, 0],
+    ['while true; do sleep 10; done', Infinity, 0],
+    ['until nslookup myservice; do echo waiting; sleep 2; done', 50, 0],
+    ['sleep infinity', Infinity, 0],
+  ])('runs %j for %d ms and exits %d', (script, ms, code) => {
+    const p = sh(script);
+    expect(p.runMs).toBe(ms);
+    expect(p.exitCode).toBe(code);
+  });
+
+  it('prints what the script echoes, expanding variables, hostname and loop items', () => {
+    expect(output('echo "$GREETING from $(hostname)"; for x in a b; do echo "item $x"; sleep 1; done; printf "%s=%s\\n" k v')).toEqual([
+      '0 hi from box',
+      '0 item a',
+      '1000 item b',
+      '2000 k=v',
+    ]);
+  });
+
+  it('keeps endless loops to the asked window', () => {
+    expect(output('while true; do echo tick; sleep 5; done', 12_000)).toEqual(['0 tick', '5000 tick', '10000 tick']);
+  });
+
+  it('ignores SIGTERM as PID 1 unless the script traps it', () => {
+    expect(sh('sleep 3600').stopMs).toBe(Infinity);
+    expect(sh("trap 'exit 0' TERM; while true; do sleep 1; done").stopMs).toBe(100);
+  });
+
+  it('runs a bare command without a shell', () => {
+    const p = shellProgram(['echo', 'Hello', 'Kubernetes!'], ctx);
+    const out: { timeMs: number; line: string }[] = [];
+    p.output({ startMs: 0, endMs: 0, signalled: false }, 0, 1000, out);
+    expect(out).toEqual([{ timeMs: 0, line: 'Hello Kubernetes!' }]);
+  });
+});

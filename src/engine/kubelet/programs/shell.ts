@@ -1,0 +1,189 @@
+import { hashFraction } from '../hash';
+import { commandOps, parseScript, type Op, type Word } from './shellParse';
+import { maxLoopLines, pushIn, type ContainerProgram, type LogLine, type ProgramContext, type Run } from './types';
+
+const shells = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
+
+/** busyLoopMs is the period given to a loop that never sleeps, so its output stays finite. */
+const busyLoopMs = 100;
+
+/** shellProgram simulates a container whose argv is a shell script or a plain command (echo, sleep, …). */
+export function shellProgram(argv: string[], ctx: ProgramContext): ContainerProgram {
+  const base = argv[0]?.split('/').pop() ?? '';
+  const c = argv.indexOf('-c');
+  const ops = shells.has(base) ? (c > 0 ? parseScript(argv.slice(c + 1).join(' ')) : []) : commandOps(argv);
+  const { ms, code } = runLength(ops);
+  const traps = contains(ops, 'trap');
+  return {
+    runMs: ms,
+    exitCode: code,
+    // A shell or sleep running as PID 1 has no SIGTERM handler and the kernel ignores the signal,
+    // so the pod waits out its whole grace period, unless the script traps TERM.
+    stopMs: traps ? 100 : Infinity,
+    stopExitCode: 0,
+    output(run: Run, fromMs: number, toMs: number, out: LogLine[]) {
+      const st: State = { t: run.startMs, vars: { ...ctx.env }, exited: false };
+      emit(ops, st, { run, fromMs, toMs: Math.min(toMs, run.endMs + 1), out, ctx });
+    },
+  };
+}
+
+interface State {
+  t: number;
+  vars: Record<string, string>;
+  exited: boolean;
+}
+
+interface Window {
+  run: Run;
+  fromMs: number;
+  toMs: number;
+  out: LogLine[];
+  ctx: ProgramContext;
+}
+
+function contains(ops: Op[], t: Op['t']): boolean {
+  return ops.some((o) => o.t === t || (o.t === 'loop' && contains(o.body, t)));
+}
+
+/** runLength is how long the ops run before exiting on their own, and with which code. */
+export function runLength(ops: Op[]): { ms: number; code: number; exited?: boolean } {
+  let ms = 0;
+  let code = 0;
+  for (const o of ops) {
+    if (o.t === 'sleep' || o.t === 'wait') ms += o.ms;
+    else if (o.t === 'status') code = o.code;
+    else if (o.t === 'exit') return { ms, code: o.code, exited: true };
+    else if (o.t === 'loop') {
+      if (!o.items) return { ms: Infinity, code: 0 };
+      const body = runLength(o.body);
+      ms += body.ms * (body.exited ? 1 : o.items.length);
+      code = body.code;
+      if (body.exited && o.items.length > 0) return { ms, code, exited: true };
+    }
+    if (ms === Infinity) return { ms, code: 0 };
+  }
+  return { ms, code };
+}
+
+function bodyLength(body: Op[]): number {
+  const { ms } = runLength(body);
+  return ms > 0 ? ms : busyLoopMs;
+}
+
+function increments(body: Op[]): Record<string, number> {
+  const d: Record<string, number> = {};
+  for (const o of body) if (o.t === 'inc') d[o.name] = (d[o.name] ?? 0) + o.delta;
+  return d;
+}
+
+function emit(ops: Op[], st: State, w: Window): void {
+  for (const o of ops) {
+    if (st.exited || st.t >= w.toMs) return;
+    switch (o.t) {
+      case 'print':
+        for (const line of render(o.words, st, w.ctx, o.printf)) pushIn(w.out, w.run, w.fromMs, w.toMs, st.t, line);
+        break;
+      case 'env':
+        for (const [k, v] of Object.entries({ ...st.vars, HOSTNAME: w.ctx.podName })) pushIn(w.out, w.run, w.fromMs, w.toMs, st.t, `${k}=${v}`);
+        break;
+      case 'sleep':
+      case 'wait':
+        st.t += o.ms;
+        break;
+      case 'set':
+        st.vars[o.name] = expand(o.value, st, w.ctx);
+        break;
+      case 'inc':
+        st.vars[o.name] = String((Number(st.vars[o.name]) || 0) + o.delta);
+        break;
+      case 'exit':
+        st.exited = true;
+        return;
+      case 'loop':
+        if (o.items) {
+          for (const item of o.items) {
+            if (o.name) st.vars[o.name] = expand(item, st, w.ctx);
+            emit(o.body, st, w);
+            if (st.exited || st.t >= w.toMs) return;
+          }
+        } else {
+          endless(o.body, st, w);
+        }
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+// An endless loop is not replayed from its start: whole iterations before the window are skipped
+// arithmetically (counters advanced by their per-iteration increment), so a read is O(window).
+function endless(body: Op[], st: State, w: Window): void {
+  const period = bodyLength(body);
+  const t0 = st.t;
+  const end = Math.min(w.toMs, w.run.endMs + 1);
+  let first = Math.max(0, Math.floor((w.fromMs - t0) / period) - 1);
+  const last = Math.ceil((end - t0) / period);
+  if (last - first > maxLoopLines) first = last - maxLoopLines;
+  for (const [name, delta] of Object.entries(increments(body))) {
+    st.vars[name] = String((Number(st.vars[name]) || 0) + delta * first);
+  }
+  for (let k = first; k <= last && !st.exited; k++) {
+    st.t = t0 + k * period;
+    if (st.t >= end) break;
+    emit(body, st, w);
+  }
+  st.t = Infinity;
+}
+
+function expand(word: Word, st: State, ctx: ProgramContext): string {
+  let s = '';
+  for (const p of word) {
+    if ('lit' in p) s += p.lit;
+    else if ('host' in p) s += ctx.podName;
+    else if ('date' in p) s += formatDate(st.t, p.date);
+    else if ('arith' in p) s += String((Number(st.vars[p.arith]) || 0) + p.delta);
+    else if (p.v === 'HOSTNAME') s += ctx.podName;
+    else if (p.v === 'RANDOM') s += String(Math.floor(hashFraction(`${ctx.seed}/${st.t}`) * 32768));
+    else s += st.vars[p.v] ?? p.def ?? '';
+  }
+  return s;
+}
+
+function render(words: Word[], st: State, ctx: ProgramContext, printf?: boolean): string[] {
+  const args = words.map((w) => expand(w, st, ctx));
+  if (!printf) return [args.join(' ')];
+  const rest = args.slice(1);
+  const out = (args[0] ?? '').replace(/%[sd]/g, () => rest.shift() ?? '').replace(/\\n/g, '\n');
+  const lines = out.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** formatDate renders busybox `date` output ("Wed Jan  1 00:00:00 UTC 2025") or a +FORMAT. */
+export function formatDate(ms: number, format: string): string {
+  const d = new Date(Math.floor(ms / 1000) * 1000);
+  const hms = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  const ymd = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  if (!format.startsWith('+')) {
+    return `${days[d.getUTCDay()]} ${months[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${hms} UTC ${d.getUTCFullYear()}`;
+  }
+  const table: Record<string, string> = {
+    s: String(Math.floor(ms / 1000)),
+    Y: String(d.getUTCFullYear()),
+    m: pad(d.getUTCMonth() + 1),
+    d: pad(d.getUTCDate()),
+    H: pad(d.getUTCHours()),
+    M: pad(d.getUTCMinutes()),
+    S: pad(d.getUTCSeconds()),
+    T: hms,
+    F: ymd,
+    '%': '%',
+  };
+  return format.slice(1).replace(/%(.)/g, (m, c: string) => table[c] ?? m);
+}

@@ -1,0 +1,299 @@
+// A small parser for the shell one-liners pod specs carry (`sh -c 'while true; do echo hi; sleep 5; done'`):
+// enough of POSIX sh to know what such a script prints, how long it runs and how it exits. Commands
+// it does not know run instantly and print nothing; conditions are taken to succeed at once.
+
+/** Part is one piece of a shell word: literal text or an expansion evaluated when the line is printed. */
+export type Part =
+  | { lit: string }
+  | { v: string; def?: string }
+  | { date: string }
+  | { host: true }
+  | { arith: string; delta: number };
+
+export type Word = Part[];
+
+/** Op is one step of a parsed script. */
+export type Op =
+  | { t: 'print'; words: Word[]; printf?: boolean }
+  | { t: 'sleep'; ms: number }
+  | { t: 'wait'; ms: number }
+  | { t: 'set'; name: string; value: Word }
+  | { t: 'inc'; name: string; delta: number }
+  | { t: 'exit'; code: number }
+  | { t: 'status'; code: number }
+  | { t: 'env' }
+  | { t: 'trap' }
+  | { t: 'loop'; body: Op[]; items?: Word[]; name?: string };
+
+type Token = { op: string } | { word: Word; raw: string };
+
+const isOp = (t: Token | undefined, op?: string): t is { op: string } => !!t && 'op' in t && (op === undefined || t.op === op);
+const rawOf = (t: Token | undefined): string | undefined => (t && 'raw' in t ? t.raw : undefined);
+
+function expansion(inner: string): Part {
+  const cmd = inner.trim();
+  if (cmd === 'hostname') return { host: true };
+  if (cmd.startsWith('date')) return { date: cmd.slice(4).trim().replace(/^['"]|['"]$/g, '') };
+  return { lit: '' };
+}
+
+/** tokenize splits a script into words (with their expansions) and operators; newlines are ";". */
+export function tokenize(src: string): Token[] {
+  const out: Token[] = [];
+  let parts: Part[] | null = null;
+  let raw = '';
+  const flush = () => {
+    if (parts) out.push({ word: parts, raw });
+    parts = null;
+    raw = '';
+  };
+  const lit = (s: string) => {
+    parts ??= [];
+    raw += s;
+    const last = parts[parts.length - 1];
+    if (last && 'lit' in last) last.lit += s;
+    else parts.push({ lit: s });
+  };
+  const dollar = (i: number): number => {
+    parts ??= [];
+    raw += '$';
+    if (src[i] === '`') {
+      const j = src.indexOf('`', i + 1);
+      const end = j < 0 ? src.length : j;
+      parts.push(expansion(src.slice(i + 1, end)));
+      return end + 1;
+    }
+    if (src.startsWith('$((', i)) {
+      const j = src.indexOf('))', i);
+      const end = j < 0 ? src.length : j;
+      const m = /^\s*\$?(\w+)\s*([+-])\s*(\d+)\s*$/.exec(src.slice(i + 3, end));
+      parts.push(m ? { arith: m[1], delta: Number(m[3]) * (m[2] === '-' ? -1 : 1) } : { lit: '0' });
+      return end + 2;
+    }
+    if (src.startsWith('$(', i)) {
+      const j = src.indexOf(')', i);
+      const end = j < 0 ? src.length : j;
+      parts.push(expansion(src.slice(i + 2, end)));
+      return end + 1;
+    }
+    if (src[i + 1] === '{') {
+      const j = src.indexOf('}', i);
+      const end = j < 0 ? src.length : j;
+      const [name, def] = src.slice(i + 2, end).split(/:?-/, 2);
+      parts.push(def === undefined ? { v: name } : { v: name, def });
+      return end + 1;
+    }
+    const m = /^[A-Za-z_]\w*|^[0-9?$!#]/.exec(src.slice(i + 1));
+    if (!m) {
+      lit('$');
+      return i + 1;
+    }
+    parts.push({ v: m[0] });
+    return i + 1 + m[0].length;
+  };
+  let i = 0;
+  while (i < src.length) {
+    const c = src[i];
+    if (c === ' ' || c === '\t' || c === '\r') {
+      flush();
+      i++;
+    } else if (c === '\n' || c === ';') {
+      flush();
+      out.push({ op: ';' });
+      i += src[i + 1] === ';' ? 2 : 1;
+    } else if ((c === '&' || c === '|') && src[i + 1] === c) {
+      flush();
+      out.push({ op: c + c });
+      i += 2;
+    } else if (c === '&' || c === '|') {
+      flush();
+      out.push({ op: c === '&' ? ';' : '|' });
+      i++;
+    } else if (c === '#' && parts === null) {
+      while (i < src.length && src[i] !== '\n') i++;
+    } else if (c === "'") {
+      const j = src.indexOf("'", i + 1);
+      const end = j < 0 ? src.length : j;
+      lit(src.slice(i + 1, end));
+      i = end + 1;
+    } else if (c === '"') {
+      parts ??= [];
+      i++;
+      while (i < src.length && src[i] !== '"') {
+        if (src[i] === '\\' && i + 1 < src.length) {
+          // Inside double quotes a backslash escapes only $ ` " \ and newline.
+          lit('$`"\\\n'.includes(src[i + 1]) ? src[i + 1] : src.slice(i, i + 2));
+          i += 2;
+        } else if (src[i] === '$' || src[i] === '`') i = dollar(i);
+        else lit(src[i++]);
+      }
+      i++;
+    } else if (c === '\\') {
+      lit(src[i + 1] ?? '');
+      i += 2;
+    } else if (c === '$' || c === '`') {
+      i = dollar(i);
+    } else {
+      lit(c);
+      i++;
+    }
+  }
+  flush();
+  return out;
+}
+
+const literal = (s: string): Word => [{ lit: s }];
+const text = (w: Word): string => w.map((p) => ('lit' in p ? p.lit : '')).join('');
+
+/** parseDuration reads sleep's argument: "5", "0.5", "2m", "1h", "infinity". */
+export function parseDuration(s: string | undefined): number {
+  if (!s) return 0;
+  if (s === 'infinity' || s === 'inf') return Infinity;
+  const m = /^(\d+(?:\.\d+)?)([smhd]?)$/.exec(s);
+  if (!m) return 0;
+  const unit = { '': 1000, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2]]!;
+  return Number(m[1]) * unit;
+}
+
+/** parseScript parses a whole `sh -c` script. */
+export function parseScript(src: string): Op[] {
+  return new Parser(tokenize(src)).list(new Set());
+}
+
+/** commandOps turns one argv (a container's command without a shell) into ops. */
+export function commandOps(argv: string[]): Op[] {
+  return new Parser([]).simple(argv.map((a) => ({ word: literal(a), raw: a })));
+}
+
+class Parser {
+  private i = 0;
+  constructor(private readonly toks: Token[]) {}
+
+  list(stop: Set<string>): Op[] {
+    const ops: Op[] = [];
+    for (;;) {
+      const t = this.toks[this.i];
+      if (!t) return ops;
+      if (isOp(t)) {
+        this.i++;
+        // `a || b`: a is taken to succeed, so b never runs.
+        if (t.op === '||') this.command();
+        else if (t.op === '|') this.command();
+        continue;
+      }
+      if (stop.has(t.raw)) return ops;
+      ops.push(...this.command());
+    }
+  }
+
+  private expect(word: string): void {
+    while (this.toks[this.i] && rawOf(this.toks[this.i]) !== word) this.i++;
+    this.i++;
+  }
+
+  private command(): Op[] {
+    const head = rawOf(this.toks[this.i]);
+    if (head === 'while' || head === 'until') {
+      this.i++;
+      const cond = this.list(new Set(['do']));
+      this.expect('do');
+      const body = this.list(new Set(['done']));
+      this.expect('done');
+      const endless = head === 'while' ? cond.every((o) => o.t === 'status' && o.code === 0) : cond.some((o) => o.t === 'status' && o.code !== 0);
+      return endless ? [...cond, { t: 'loop', body: [...cond, ...body] }] : cond;
+    }
+    if (head === 'for') {
+      this.i++;
+      const name = rawOf(this.toks[this.i++]) ?? '';
+      const items: Word[] = [];
+      if (rawOf(this.toks[this.i]) === 'in') {
+        this.i++;
+        while (this.toks[this.i] && !isOp(this.toks[this.i])) items.push((this.toks[this.i++] as { word: Word }).word);
+      }
+      this.expect('do');
+      const body = this.list(new Set(['done']));
+      this.expect('done');
+      return [{ t: 'loop', body, items, name }];
+    }
+    if (head === 'if') {
+      this.i++;
+      const cond = this.list(new Set(['then']));
+      this.expect('then');
+      const then = this.list(new Set(['else', 'elif', 'fi']));
+      this.expect('fi');
+      return [...cond, ...then];
+    }
+    const words: { word: Word; raw: string }[] = [];
+    while (this.toks[this.i] && !isOp(this.toks[this.i])) words.push(this.toks[this.i++] as { word: Word; raw: string });
+    return this.simple(words);
+  }
+
+  simple(words: { word: Word; raw: string }[]): Op[] {
+    const ops: Op[] = [];
+    let k = 0;
+    for (; k < words.length && /^[A-Za-z_]\w*=/.test(words[k].raw); k++) {
+      const w = words[k].word;
+      const first = w[0] as { lit: string };
+      const eq = first.lit.indexOf('=');
+      const name = first.lit.slice(0, eq);
+      const value: Word = [{ lit: first.lit.slice(eq + 1) }, ...w.slice(1)];
+      const arith = value.find((p): p is { arith: string; delta: number } => 'arith' in p);
+      ops.push(arith && arith.arith === name ? { t: 'inc', name, delta: arith.delta } : { t: 'set', name, value });
+    }
+    const argv = words.slice(k);
+    if (argv.length === 0) return ops;
+    const cmd = (argv[0].raw.split('/').pop() ?? '').replace(/^\$/, '');
+    const args = argv.slice(1);
+    switch (cmd) {
+      case 'echo': {
+        const rest = args.filter((a, n) => !(n === 0 && /^-[neE]+$/.test(a.raw)));
+        ops.push({ t: 'print', words: rest.map((a) => a.word) });
+        break;
+      }
+      case 'printf':
+        ops.push({ t: 'print', words: args.map((a) => a.word), printf: true });
+        break;
+      case 'date':
+        ops.push({ t: 'print', words: [[{ date: args[0] ? text(args[0].word) : '' }]] });
+        break;
+      case 'hostname':
+        ops.push({ t: 'print', words: [[{ host: true }]] });
+        break;
+      case 'env':
+      case 'printenv':
+        ops.push({ t: 'env' });
+        break;
+      case 'sleep':
+        ops.push({ t: 'sleep', ms: args.reduce((s, a) => s + parseDuration(a.raw), 0) });
+        break;
+      case 'exit':
+        ops.push({ t: 'exit', code: Number(args[0]?.raw ?? 0) || 0 });
+        break;
+      case 'false':
+        ops.push({ t: 'status', code: 1 });
+        break;
+      case 'true':
+      case ':':
+      case '[':
+      case 'test':
+        ops.push({ t: 'status', code: 0 });
+        break;
+      case 'trap':
+        if (args.some((a) => /^(SIG)?TERM$|^15$/.test(a.raw))) ops.push({ t: 'trap' });
+        break;
+      case 'exec':
+        ops.push(...this.simple(args));
+        break;
+      case 'wget':
+      case 'curl':
+      case 'nc':
+      case 'nslookup':
+      case 'ping':
+        ops.push({ t: 'wait', ms: 50 }, { t: 'status', code: 0 });
+        break;
+      default:
+        ops.push({ t: 'status', code: 0 });
+    }
+    return ops;
+  }
+}

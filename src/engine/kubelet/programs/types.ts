@@ -1,0 +1,50 @@
+/** LogLine is one line a simulated container wrote, stamped with simulated time. */
+export interface LogLine {
+  timeMs: number;
+  line: string;
+}
+
+/** Run is one attempt of a container: when it started and when it ended (Infinity while running). */
+export interface Run {
+  startMs: number;
+  endMs: number;
+  /** signalled is true when the run ended because the kubelet stopped it (SIGTERM), not on its own. */
+  signalled: boolean;
+}
+
+/** ProgramContext is what a simulated process can see of its pod: names, addresses, environment. */
+export interface ProgramContext {
+  podName: string;
+  podIP: string;
+  /** env holds the container's literal environment variables (valueFrom is not resolved). */
+  env: Record<string, string>;
+  /** probePaths lists the HTTP paths and periods of httpGet probes, which servers log as kube-probe requests. */
+  probes: { path: string; periodMs: number; initialDelayMs: number }[];
+  /** seed varies details between attempts (process ids, versions) deterministically. */
+  seed: string;
+}
+
+/**
+ * ContainerProgram is what a container's process does in the simulation, derived from its image and
+ * command: how long it runs on its own, how it reacts to SIGTERM, and what it prints. Output is a pure
+ * function of the run and the window, so repeated log reads with any window agree line for line.
+ */
+export interface ContainerProgram {
+  /** runMs is how long the process runs before exiting on its own; Infinity for servers. */
+  runMs: number;
+  exitCode: number;
+  /** stopMs is how long it takes to exit after SIGTERM; Infinity when it ignores SIGTERM (a shell as PID 1). */
+  stopMs: number;
+  /** stopExitCode is its exit code when it exits because of SIGTERM. */
+  stopExitCode: number;
+  /** output appends the lines the run wrote in [fromMs, toMs). */
+  output(run: Run, fromMs: number, toMs: number, out: LogLine[]): void;
+}
+
+/** maxLoopLines bounds one read of an endless loop's output, standing in for kubelet log rotation. */
+export const maxLoopLines = 10_000;
+
+/** pushIn appends a line when its time falls in [fromMs, toMs) and before the run ended. */
+export function pushIn(out: LogLine[], run: Run, fromMs: number, toMs: number, timeMs: number, line: string): void {
+  if (timeMs >= fromMs && timeMs < toMs && timeMs <= run.endMs) out.push({ timeMs, line });
+}

@@ -1,0 +1,37 @@
+import type { Probe } from 'kubernetes-types/core/v1';
+import { parseTime } from '../../sim/clock';
+import { findContainerStatus } from '../podStatus';
+import { isActive, specOf, Step } from '../runtime';
+import { transition } from './transition';
+import type { ContainerStage } from './types';
+
+/** firstSuccessMs is when a probe first succeeds after the container started: its initial delay, then a prober tick. */
+function firstSuccessMs(p: Probe | undefined): number {
+  if (!p) return 0;
+  return (p.initialDelaySeconds ?? 0) * 1000 + Math.min(1000, (p.periodSeconds ?? 10) * 1000) / 2;
+}
+
+/**
+ * podReady is the first successful startup and readiness probe of a running container: started
+ * and ready turn true, and with them the pod's ContainersReady and Ready conditions. Probes always
+ * succeed in this simulation.
+ */
+export const podReady: ContainerStage = {
+  name: 'pod-ready',
+  scope: 'container',
+  match(pod, rt, c) {
+    if (!isActive(pod, rt) || c.step !== Step.Running || (c.init && !c.sidecar)) return false;
+    const cs = findContainerStatus(rt.status, c);
+    return !!cs?.state?.running && (!cs.ready || !cs.started);
+  },
+  delay(pod, rt, c, _env, now) {
+    const spec = specOf(pod, c);
+    const startedAt = parseTime(findContainerStatus(rt.status, c)?.state?.running?.startedAt);
+    const due = Math.max(firstSuccessMs(spec.startupProbe), firstSuccessMs(spec.readinessProbe));
+    return { ms: Math.max(0, startedAt + due - now), jitterMs: 200 };
+  },
+  next(pod, rt, c, now) {
+    const cs = findContainerStatus(rt.status, c)!;
+    return { runtime: transition(pod, rt, c, now, { ...cs, ready: true, started: true }) };
+  },
+};
