@@ -60,7 +60,7 @@ async function handle(transport: ApiTransport, extra: ExtraRoute, req: IncomingM
   writeResponse(res, await transport.request(apiReq));
 }
 
-function readBody(req: IncomingMessage): Promise<string | undefined> {
+function readBody(req: IncomingMessage): Promise<string | Uint8Array | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -70,7 +70,12 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
       if (size > MaxRequestBodyBytes) tooLarge = true;
       else chunks.push(c);
     });
-    req.on('end', () => resolve(tooLarge ? undefined : Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      if (tooLarge) return resolve(undefined);
+      const buf = Buffer.concat(chunks);
+      // Protobuf bodies stay binary; everything else the API accepts is UTF-8 text.
+      resolve((req.headers['content-type'] ?? '').includes('protobuf') ? new Uint8Array(buf) : buf.toString('utf8'));
+    });
     req.on('error', reject);
   });
 }

@@ -72,8 +72,11 @@ export function apiResourceList(defs: ResourceDefinition[], group: string, versi
     for (const sub of d.subresources ?? []) {
       const info = subresourceInfo(d, sub);
       const sr: Record<string, unknown> = { name: `${d.resource}/${sub}`, singularName: '', namespaced: d.namespaced, kind: info.kind, verbs: info.verbs };
-      if (info.group !== d.group) sr.group = info.group;
-      if (info.version !== d.version) sr.version = info.version;
+      // A subresource of another group-version names both, as kubectl drain's eviction check needs.
+      if (info.group !== d.group || info.version !== d.version) {
+        sr.group = info.group;
+        sr.version = info.version;
+      }
       resources.push(sr);
     }
   }

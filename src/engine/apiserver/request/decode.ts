@@ -1,6 +1,7 @@
 import { parseAllDocuments } from 'yaml';
 import type { KubeObject } from '../../api/object';
 import { newBadRequest, newRequestEntityTooLarge, newUnsupportedMediaType } from '../errors';
+import { decodeProtobuf } from './protobuf';
 
 /** MaxRequestBodyBytes is kube-apiserver's default --max-request-bytes for a write (3 MiB). */
 export const MaxRequestBodyBytes = 3 * 1024 * 1024;
@@ -12,6 +13,11 @@ export const MaxRequestBodyBytes = 3 * 1024 * 1024;
  */
 export function decodeBody(body: unknown, contentType: string | undefined): unknown {
   if (body === undefined || body === null) return undefined;
+  if (body instanceof Uint8Array) {
+    if (body.length > MaxRequestBodyBytes) throw newRequestEntityTooLarge(MaxRequestBodyBytes);
+    if ((contentType ?? '').includes('protobuf')) return decodeProtobuf(body);
+    return decodeBody(new TextDecoder().decode(body), contentType);
+  }
   if (typeof body !== 'string') return body;
   if (body.length > MaxRequestBodyBytes) throw newRequestEntityTooLarge(MaxRequestBodyBytes);
   const ct = (contentType ?? 'application/json').split(';')[0].trim().toLowerCase();

@@ -67,6 +67,13 @@ function initialLines(ctx: ServerContext, r: LogRequest): { timeMs: number; line
   return lines;
 }
 
+// A followed log ends when its container stops running, as the kubelet's log stream does.
+function containerRunning(pod: Pod, container: string): boolean {
+  const statuses = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
+  const st = statuses.find((c) => c.name === container);
+  return !!st?.state?.running || (!st?.state?.terminated && !logUnavailableReason(pod, container, false));
+}
+
 /** getPodLog serves GET pods/{name}/log without follow: text/plain. */
 export function getPodLog(ctx: ServerContext, ns: string, name: string, req: ApiRequest): ApiResponse {
   const r = parseLogRequest(ctx, ns, name, req);
@@ -90,7 +97,7 @@ export function followPodLog(
   const stop = ctx.sim.timers.every(FollowPollMs, () => {
     const current = ctx.registry.tryGet(s, ns, name) as unknown as Pod | undefined;
     const now = ctx.sim.clock.now();
-    const running = current?.metadata?.uid === r.pod.metadata?.uid && !logUnavailableReason(current!, r.container, false);
+    const running = current?.metadata?.uid === r.pod.metadata?.uid && containerRunning(current!, r.container);
     if (current && running) {
       const lines = containerLogLines(current, r.container, false, from, now);
       if (lines.length) onChunk({ type: 'text', text: render(lines, r.timestamps) });
