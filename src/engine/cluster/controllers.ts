@@ -1,15 +1,18 @@
 import type { ControllerConstructor } from '../controllers/controllerManager';
 import { DeploymentController } from '../controllers/deployment/deployment';
+import { extraControllers } from '../controllers/extraControllers';
 import { GarbageCollector } from '../controllers/garbageCollector';
 import { NamespaceController } from '../controllers/namespace';
 import { NodeLifecycleController } from '../controllers/nodeLifecycle';
-import { ReplicaSetController } from '../controllers/replicaSet';
+import { ReplicaSetController, ReplicationManager } from '../controllers/replicaSet';
 
 /** controllerConstructors are the controllers kube-controller-manager runs in this engine. */
 export const controllerConstructors: ControllerConstructor[] = [
   DeploymentController,
   ReplicaSetController,
+  ReplicationManager,
   GarbageCollector,
   NamespaceController,
   NodeLifecycleController,
+  ...extraControllers,
 ];

@@ -1,5 +1,6 @@
 import type { KubeletConfig, ProfileName } from '../kubelet/config';
 import type { NodeSpec } from './topology';
+import { controlPlaneStaticPods } from './controlPlanePods';
 
 /** ControlPlaneTaint keeps ordinary workloads off control-plane nodes, as kubeadm registers it. */
 export const ControlPlaneTaint = { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' } as const;
@@ -15,5 +16,6 @@ export function kubeletConfigFor(n: NodeSpec, profile: ProfileName = 'general'):
     role: n.role,
     zone: n.zone,
     profile,
+    staticPods: n.role === 'control-plane' ? controlPlaneStaticPods(n.internalIP) : undefined,
   };
 }

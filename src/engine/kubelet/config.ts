@@ -1,4 +1,4 @@
-import type { Taint } from 'kubernetes-types/core/v1';
+import type { Pod, Taint } from 'kubernetes-types/core/v1';
 
 /** NodeRole is the kubeadm role of a node. */
 export type NodeRole = 'worker' | 'control-plane';
@@ -21,6 +21,8 @@ export interface KubeletConfig {
   zone?: string;
   region?: string;
   profile?: ProfileName;
+  /** staticPods are the node's manifests (kubelet --pod-manifest-path); the API sees their mirror pods. */
+  staticPods?: Pod[];
 }
 
 /** KubeletVersion is the version every simulated node reports. */

@@ -1,5 +1,6 @@
 import type { Node, NodeCondition, Pod } from 'kubernetes-types/core/v1';
 import { ApiError } from '../apiserver/errors';
+import { createMirrorPods } from './mirrorPods';
 import { Resources } from '../apiserver/registry/resources';
 import type { ApiClient } from '../client/apiClient';
 import { EventRecorder } from '../client/eventRecorder';
@@ -76,6 +77,7 @@ export class Kubelet {
     const nodeRef = { kind: 'Node', metadata: { name: this.config.nodeName, uid: this.config.nodeName } };
     this.recorder.event(nodeRef, 'Normal', 'Starting', 'Starting kubelet.');
     const { node, conditions } = await this.registerNode();
+    if (this.config.staticPods?.length) await createMirrorPods(this.client, this.config.staticPods, node, this.sim.clock.now());
     const lifecycle = new PodLifecycle(
       this.client,
       this.sim,
