@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import type { EngineApi } from '../../hosts/worker/engine.worker';
+import type { EngineApi, BootOptions } from '../../hosts/worker/engineApi';
 import type { ApiRequest, ApiResponse, ApiTransport, StreamChunk, StreamId } from '../../engine/client/transport';
 
 /**
@@ -15,7 +15,7 @@ export class EngineBridge implements ApiTransport {
     this.remote = Comlink.wrap<EngineApi>(this.worker);
   }
 
-  boot(opts: { seed?: string; workers?: number; speed?: number } = {}): Promise<void> {
+  boot(opts: BootOptions = {}): Promise<void> {
     return this.remote.boot(opts);
   }
 
