@@ -1,7 +1,4 @@
 import { ApiServer } from '../apiserver/server';
-import type { ResourceStrategy } from '../apiserver/registry/strategy';
-import { coreStrategies } from '../apiserver/registry/coreStrategies';
-import { groupStrategies } from '../apiserver/registry/groupStrategies';
 import { ApiClient } from '../client/apiClient';
 import type { ApiTransport } from '../client/transport';
 import { ControllerManager } from '../controllers/controllerManager';
@@ -11,6 +8,7 @@ import { Scheduler } from '../scheduler/scheduler';
 import { Sim, type YieldToHost } from '../sim/sim';
 import { bootstrapCluster } from './bootstrap';
 import { controllerConstructors } from './controllers';
+import { servedStrategies } from './servedStrategies';
 import { kubeletConfigFor } from './kubeletConfig';
 import { defaultTopology, type NodeSpec, type TopologyOptions } from './topology';
 
@@ -27,9 +25,6 @@ export interface ClusterOptions extends TopologyOptions {
   /** profile picks the kubelets' stage timings: "general" for people, "fast" for tests and big clusters. */
   profile?: ProfileName;
 }
-
-/** servedStrategies lists every resource strategy the API server serves. */
-export const servedStrategies: ResourceStrategy[] = [...coreStrategies, ...groupStrategies];
 
 /**
  * Cluster is one simulated v1.32 cluster: the API server over its store, the scheduler, the

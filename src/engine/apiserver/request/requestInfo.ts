@@ -12,6 +12,8 @@ export interface RequestInfo {
   parts: string[];
 }
 
+const namespaceSubresources = new Set(['status', 'finalize']);
+
 /**
  * parseRequestInfo splits /api/v1/namespaces/ns/pods/name/status and /apis/apps/v1/deployments
  * into their parts. Non-resource paths (/version, /healthz, /openapi/v3) come back with
@@ -44,8 +46,9 @@ export function parseRequestInfo(path: string): RequestInfo {
   if (!info.version || p.length === 0) return info;
   info.isResourceRequest = true;
   let rest = p;
-  // /namespaces/{ns}/{resource}... names a namespaced resource; /namespaces/{ns} alone is the Namespace.
-  if (p[0] === 'namespaces' && p.length >= 3) {
+  // /namespaces/{ns}/{resource}... names a namespaced resource; /namespaces/{ns} alone, and its
+  // status and finalize subresources, are the Namespace itself (as upstream's RequestInfoFactory).
+  if (p[0] === 'namespaces' && p.length >= 3 && !namespaceSubresources.has(p[2])) {
     info.namespace = p[1];
     rest = p.slice(2);
   }
