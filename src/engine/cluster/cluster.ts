@@ -16,6 +16,8 @@ import { defaultTopology, type NodeSpec, type TopologyOptions } from './topology
 export interface ClusterOptions extends TopologyOptions {
   seed?: number | string;
   yieldToHost: YieldToHost;
+  /** startMs is the simulated time the cluster boots at (default: the fixed SimEpoch). */
+  startMs?: number;
   /** kubeletTransport lets a host run kubelets elsewhere (another Worker); default in-process. */
   kubeletTransport?: ApiTransport;
   freeze?: boolean;
@@ -41,7 +43,7 @@ export class Cluster {
   readonly nodes: NodeSpec[];
 
   constructor(private readonly opts: ClusterOptions) {
-    this.sim = new Sim(opts.seed ?? 1, opts.yieldToHost);
+    this.sim = new Sim(opts.seed ?? 1, opts.yieldToHost, opts.startMs);
     this.apiServer = new ApiServer(this.sim, { strategies: servedStrategies, freeze: opts.freeze, historyLimit: opts.historyLimit });
     this.client = new ApiClient(this.apiServer, 'kube-playground-admin');
     this.scheduler = new Scheduler(new ApiClient(this.apiServer, 'kube-scheduler/v1.32.4'), this.sim);

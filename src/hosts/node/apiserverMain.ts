@@ -12,6 +12,7 @@ export async function startApiserver(argv: string[]) {
   const cluster = new Cluster({
     seed: args.seed,
     workers: args.nodes,
+    startMs: args.startMs,
     yieldToHost: () => new Promise((resolve) => setImmediate(resolve)),
   });
   await cluster.start();

@@ -5,15 +5,18 @@ export interface ApiserverArgs {
   seed: string;
   speed: number;
   kubeconfig?: string;
+  /** startMs is when simulated time starts; the wall clock's now by default, so kubectl's ages read right. */
+  startMs: number;
 }
 
-const usage = 'usage: npm run apiserver -- --port <n> [--nodes <workers>] [--seed <s>] [--speed <x>] [--kubeconfig <path>]';
+const usage =
+  'usage: npm run apiserver -- --port <n> [--nodes <workers>] [--seed <s>] [--speed <x>] [--start-time <RFC 3339>] [--kubeconfig <path>]';
 
 /** parseArgs reads --flag value and --flag=value pairs; anything else is an error with the usage line. */
 export function parseArgs(argv: string[]): ApiserverArgs {
-  const out: ApiserverArgs = { port: 6443, nodes: 3, seed: '1', speed: 1 };
+  const out: ApiserverArgs = { port: 6443, nodes: 3, seed: '1', speed: 1, startMs: Math.floor(Date.now() / 1000) * 1000 };
   for (let i = 0; i < argv.length; i++) {
-    const m = argv[i].match(/^--([a-z]+)(?:=(.*))?$/);
+    const m = argv[i].match(/^--([a-z-]+)(?:=(.*))?$/);
     if (!m) throw new Error(`unexpected argument ${argv[i]}\n${usage}`);
     const value = m[2] ?? argv[++i];
     if (value === undefined) throw new Error(`--${m[1]} needs a value\n${usage}`);
@@ -30,6 +33,10 @@ export function parseArgs(argv: string[]): ApiserverArgs {
       case 'speed':
         out.speed = Number(value);
         if (!(out.speed >= 0)) throw new Error(`--speed must be a number >= 0\n${usage}`);
+        break;
+      case 'start-time':
+        out.startMs = Date.parse(value);
+        if (Number.isNaN(out.startMs)) throw new Error(`--start-time must be an RFC 3339 time such as 2025-01-01T00:00:00Z\n${usage}`);
         break;
       case 'kubeconfig':
         out.kubeconfig = value;

@@ -54,7 +54,9 @@ export function containerProgram(pod: Pod, c: Container, attempt = 0): Container
   if (argv) {
     const bpi = /bpi\((\d+)\)/.exec(argv.join(' '));
     if (argv[0] === 'perl' && bpi) return piProgram(Number(bpi[1]), ctx);
-    if (!['nginx', 'httpd', 'redis-server', 'postgres', 'docker-entrypoint.sh'].includes(argv[0])) return shellProgram(argv, ctx);
+    // A command that names the image's own binary (etcd, kube-apiserver, ...) runs the image's server.
+    const ownBinary = argv[0] === repo || argv[0].endsWith(`/${repo}`);
+    if (!ownBinary && !['nginx', 'httpd', 'redis-server', 'postgres', 'docker-entrypoint.sh'].includes(argv[0])) return shellProgram(argv, ctx);
   }
   switch (repo) {
     case 'nginx':

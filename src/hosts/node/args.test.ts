@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { parseArgs } from './args';
+
+describe('apiserver flags', () => {
+  it('reads --flag value and --flag=value', () => {
+    const a = parseArgs(['--port', '7000', '--nodes=5', '--seed', 'x', '--speed', '2.5', '--start-time', '2025-06-01T00:00:00Z']);
+    expect(a).toMatchObject({ port: 7000, nodes: 5, seed: 'x', speed: 2.5, startMs: Date.UTC(2025, 5, 1) });
+  });
+  it.each([
+    [['--port', 'abc'], /--port must be an integer/],
+    [['--speed', '-1'], /--speed must be a number >= 0/],
+    [['--bogus', '1'], /unknown flag --bogus/],
+    [['--start-time', 'yesterday'], /--start-time must be an RFC 3339 time/],
+  ])('refuses %j with the usage line', (argv, message) => {
+    expect(() => parseArgs(argv)).toThrow(message);
+    expect(() => parseArgs(argv)).toThrow(/usage: npm run apiserver/);
+  });
+});
