@@ -98,7 +98,8 @@ export class GenericRegistry {
     delete meta.deletionGracePeriodSeconds;
     delete meta.managedFields;
     s.prepareForCreate?.(obj, ctx);
-    const errs = [...validateMetaForCreate(def, meta), ...(s.validate?.(obj, ctx) ?? [])];
+    // Strategies validate metadata themselves (validateObjectMeta); the bare minimum covers the rest.
+    const errs = s.validate ? s.validate(obj, ctx) : validateMetaForCreate(def, meta);
     if (errs.length) throw newInvalid({ group: def.group, kind: def.kind }, meta.name ?? '', errs);
     if (this.store.get(storageKey(def), objectKey(meta.namespace ?? '', meta.name!))) {
       throw newAlreadyExists(def, meta.name!);
