@@ -4,6 +4,8 @@ import { Resources } from '../apiserver/registry/resources';
 import { isApiError } from '../apiserver/errors';
 import { GarbageCollector } from './garbageCollector';
 import { startControllers } from './testCluster';
+
+const yieldToHost = () => new Promise<void>((r) => setImmediate(r));
 import type { ApiClient } from '../client/apiClient';
 
 async function ownerAndDependent(client: ApiClient, blockOwnerDeletion = false) {
@@ -28,7 +30,7 @@ const exists = (client: ApiClient, name: string) =>
 
 describe('GarbageCollector', () => {
   it('deletes a dependent whose owner is gone (background propagation)', async () => {
-    const { client, sim } = await startControllers([GarbageCollector]);
+    const { client, sim } = await startControllers([GarbageCollector], yieldToHost);
     await ownerAndDependent(client);
     await client.delete(Resources.configmaps, 'default', 'owner', { propagationPolicy: 'Background' });
     await sim.advance(1000);
@@ -37,7 +39,7 @@ describe('GarbageCollector', () => {
   });
 
   it('deletes blocking dependents first, then the owner (foreground propagation)', async () => {
-    const { client, sim } = await startControllers([GarbageCollector]);
+    const { client, sim } = await startControllers([GarbageCollector], yieldToHost);
     await ownerAndDependent(client, true);
     const marked = await client.delete<ConfigMap>(Resources.configmaps, 'default', 'owner', { propagationPolicy: 'Foreground' });
     expect(marked.metadata?.finalizers).toEqual(['foregroundDeletion']);
@@ -47,7 +49,7 @@ describe('GarbageCollector', () => {
   });
 
   it('keeps dependents and removes their ownerReferences (orphan propagation)', async () => {
-    const { client, sim } = await startControllers([GarbageCollector]);
+    const { client, sim } = await startControllers([GarbageCollector], yieldToHost);
     await ownerAndDependent(client);
     await client.delete(Resources.configmaps, 'default', 'owner', { propagationPolicy: 'Orphan' });
     await sim.advance(1000);
@@ -57,7 +59,7 @@ describe('GarbageCollector', () => {
   });
 
   it('does nothing to objects whose owners exist', async () => {
-    const { client, sim, server } = await startControllers([GarbageCollector]);
+    const { client, sim, server } = await startControllers([GarbageCollector], yieldToHost);
     await ownerAndDependent(client);
     await sim.advance(1000);
     const rev = server.store.rev;

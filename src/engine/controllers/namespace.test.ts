@@ -5,9 +5,11 @@ import { isApiError } from '../apiserver/errors';
 import { NamespaceController } from './namespace';
 import { startControllers } from './testCluster';
 
+const yieldToHost = () => new Promise<void>((r) => setImmediate(r));
+
 describe('NamespaceController', () => {
   it('empties a namespace being deleted, then removes its finalizer so it goes', async () => {
-    const { client, sim } = await startControllers([NamespaceController]);
+    const { client, sim } = await startControllers([NamespaceController], yieldToHost);
     await client.create(Resources.namespaces, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team' } });
     for (const name of ['a', 'b']) {
       await client.create(Resources.configmaps, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'team' } });
@@ -26,7 +28,7 @@ describe('NamespaceController', () => {
   });
 
   it('does nothing to an active namespace', async () => {
-    const { client, sim, server } = await startControllers([NamespaceController]);
+    const { client, sim, server } = await startControllers([NamespaceController], yieldToHost);
     await client.create(Resources.namespaces, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'quiet' } });
     const rev = server.store.rev;
     await sim.advance(10_000);

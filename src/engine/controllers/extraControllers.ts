@@ -1,0 +1,17 @@
+import type { ControllerConstructor } from './controllerManager';
+import { DisruptionController } from './disruption';
+import { EndpointsController } from './endpoints';
+import { EndpointSliceController } from './endpointSlice';
+import { JobController } from './job';
+import { RootCACertPublisher } from './rootCACertPublisher';
+import { ServiceAccountsController } from './serviceAccount';
+
+/** extraControllers are the service, namespace-content, disruption and Job controllers, for the controller manager's list. */
+export const extraControllers: ControllerConstructor[] = [
+  EndpointsController,
+  EndpointSliceController,
+  ServiceAccountsController,
+  RootCACertPublisher,
+  DisruptionController,
+  JobController,
+];
