@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MessageChannel } from 'node:worker_threads';
 import * as Comlink from 'comlink';
-import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter';
 import { createEngineApi, type EngineApi } from './engineApi';
 import { ApiClient } from '../../engine/client/apiClient';
 import { Resources } from '../../engine/apiserver/registry/resources';
@@ -25,7 +25,7 @@ describe('engine API over a MessagePort (Comlink)', () => {
     expect(nodes.items.map((n) => n.metadata?.name)).toEqual(['control-plane', 'worker-1', 'worker-2']);
 
     const seen: string[] = [];
-    const watch = await client.watch(Resources.configmaps, { namespace: 'default' }, (evs) => seen.push(...evs.map((e) => `${e.type} ${e.object.metadata?.name}`)));
+    const watch = await client.watch(Resources.configmaps, { namespace: 'default' }, (evs) => seen.push(...evs.map((e) => `${e.type} ${(e.object as { metadata?: { name?: string } }).metadata?.name}`)));
     await client.create(Resources.configmaps, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'over-port', namespace: 'default' } });
     await expect.poll(() => seen).toContain('ADDED over-port');
     watch.stop();
