@@ -1,0 +1,131 @@
+import type { Pod, ReplicationController, Service } from 'kubernetes-types/core/v1';
+import type { ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1';
+import type { Selector } from '../../api/labels';
+import type { Rng } from '../../sim/rng';
+import type { TopologyIndex } from '../cache/topologyIndex';
+import type { CycleState } from './cycleState';
+import type { ClusterEventWithHint } from './events';
+import type { NodeToStatus } from './fitError';
+import type { NodeInfo } from './nodeInfo';
+import type { PodInfo } from './podInfo';
+import type { Status } from './status';
+
+// The plugin interfaces of pkg/scheduler/framework/interface.go (v1.32), reduced to what this
+// scheduler runs. Plugins are plain objects declared `satisfies FilterPlugin & ScorePlugin`.
+
+/** MaxNodeScore is framework.MaxNodeScore: scores are normalized into [0, 100]. */
+export const MaxNodeScore = 100;
+
+/** Plugin is anything with an upstream plugin name. */
+export interface Plugin {
+  readonly name: string;
+}
+
+/** PreFilterResult narrows the nodes a cycle looks at (framework.PreFilterResult); null means all. */
+export interface PreFilterResult {
+  nodeNames: Set<string>;
+}
+
+/** PreFilterPlugin runs once per cycle; Skip turns its Filter off for this pod. */
+export interface PreFilterPlugin extends Plugin {
+  preFilter(state: CycleState, pod: Pod): PreFilterResult | Status | null;
+}
+
+/** FilterPlugin answers for one node: null when the pod fits, else a rejecting Status. */
+export interface FilterPlugin extends Plugin {
+  filter(state: CycleState, pod: Pod, node: NodeInfo): Status | null;
+}
+
+/**
+ * PostFilterResult carries the node preemption nominated ('' clears a nomination). Plugins stay
+ * free of I/O: the victims to evict and the nominations to clear come back here, and the
+ * Scheduler makes the API calls (upstream's prepareCandidate).
+ */
+export interface PostFilterResult {
+  nominatedNodeName: string;
+  victims?: readonly Pod[];
+  clearNominations?: readonly Pod[];
+}
+
+/** Handle is what the framework lends plugins that need to run other plugins (framework.Handle). */
+export interface Handle {
+  /** rng is the profile's random source (preemption's search offset). */
+  readonly rng: Rng;
+  runFilterPluginsWithNominatedPods(state: CycleState, pod: Pod, node: NodeInfo): Status | null;
+  nominatedPodsForNode(nodeName: string): readonly PodInfo[];
+}
+
+/** PostFilterPlugin runs when no node fits (DefaultPreemption). */
+export interface PostFilterPlugin extends Plugin {
+  postFilter(state: CycleState, pod: Pod, statuses: NodeToStatus, handle: Handle): { result: PostFilterResult | null; status: Status | null };
+}
+
+/** PreScorePlugin runs once per cycle over the feasible nodes; Skip turns its Score off. */
+export interface PreScorePlugin extends Plugin {
+  preScore(state: CycleState, pod: Pod, nodes: readonly NodeInfo[]): Status | null;
+}
+
+/** NodeScoreList holds one score per feasible node, in the order of the nodes. */
+export type NodeScoreList = number[] | Float64Array;
+
+/** ScorePlugin scores one feasible node; normalizeScore, if any, rescales all scores into [0, 100]. */
+export interface ScorePlugin extends Plugin {
+  score(state: CycleState, pod: Pod, node: NodeInfo): number;
+  /**
+   * scoreNodes, when present, fills out[i] with score(nodes[i]) for all nodes at once. The
+   * framework prefers it: one loop inside the plugin is several times cheaper than a call per
+   * node from a call site shared by every plugin. It must agree with score exactly.
+   */
+  scoreNodes?(state: CycleState, pod: Pod, nodes: readonly NodeInfo[], out: Float64Array): void;
+  normalizeScore?(state: CycleState, pod: Pod, scores: NodeScoreList, nodes: readonly NodeInfo[]): void;
+}
+
+/** EnqueueExtensions lists the cluster events that may make a pod this plugin rejected schedulable. */
+export interface EnqueueExtensions extends Plugin {
+  eventsToRegister(): ClusterEventWithHint[];
+}
+
+/** AnyPlugin is a plugin implementing any subset of the extension points. */
+export type AnyPlugin = Plugin &
+  Partial<
+    Pick<PreFilterPlugin, 'preFilter'> &
+      Pick<FilterPlugin, 'filter'> &
+      Pick<PostFilterPlugin, 'postFilter'> &
+      Pick<PreScorePlugin, 'preScore'> &
+      Pick<ScorePlugin, 'score' | 'scoreNodes' | 'normalizeScore'> &
+      Pick<EnqueueExtensions, 'eventsToRegister'>
+  >;
+
+/** MatchingPodCounts counts the non-terminating pods of one namespace that match one selector. */
+export interface MatchingPodCounts {
+  /** onNode is the count on one node. */
+  onNode(node: NodeInfo): number;
+  /** countsByTopology sums the counts per value id of a topology index, over all nodes. */
+  countsByTopology(index: TopologyIndex): ArrayLike<number>;
+  /** forEachNode visits the nodes (with a Node object) that have a non-zero count. */
+  forEachNode(fn: (node: NodeInfo, count: number) => void): void;
+}
+
+/** WorkloadListers give the objects helper.DefaultSelector looks at. */
+export interface WorkloadListers {
+  services(namespace: string): readonly Service[];
+  replicationController(namespace: string, name: string): ReplicationController | undefined;
+  replicaSet(namespace: string, name: string): ReplicaSet | undefined;
+  statefulSet(namespace: string, name: string): StatefulSet | undefined;
+}
+
+/**
+ * Snapshot is what a cycle reads (framework.SharedLister): the nodes in node-tree order and the
+ * indexes kept by the cache. One cycle runs synchronously, so it reads the cache directly.
+ */
+export interface Snapshot {
+  /** list returns the nodes that have a Node object, zones interleaved as the node tree lists them. */
+  list(): readonly NodeInfo[];
+  get(name: string): NodeInfo | undefined;
+  matchingPods(namespace: string, selector: Selector): MatchingPodCounts;
+  /** topologyIndex numbers the values of a node label; it stays valid until nodes or labels change. */
+  topologyIndex(key: string): TopologyIndex;
+  /** imageNumNodes is how many nodes report an image by this name. */
+  imageNumNodes(name: string): number;
+  readonly listers: WorkloadListers;
+}
