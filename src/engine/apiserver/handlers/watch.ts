@@ -9,6 +9,7 @@ import { toWire } from './convert';
 import { includeObject } from './list';
 import { boolParam, intParam, q, wantsTable } from './query';
 import { buildFilter } from './selection';
+import { parseFieldSelector } from '../../api/fields';
 
 /**
  * openWatch starts a watch as the apiserver's watch handler does: from a resourceVersion (history
@@ -38,6 +39,7 @@ export function openWatch(ctx: ServerContext, s: ResourceStrategy, namespace: st
       convert,
       bookmarks: boolParam(req, 'allowWatchBookmarks'),
       timeoutMs: timeoutSeconds !== undefined ? timeoutSeconds * 1000 : undefined,
+      trigger: podNodeNameTrigger(s, q(req, 'fieldSelector')),
     },
     start,
     {
@@ -49,4 +51,15 @@ export function openWatch(ctx: ServerContext, s: ResourceStrategy, namespace: st
     ctx.watches.initial(id, ctx.store.listSorted(storageKey(s.def), ns));
   }
   return id;
+}
+
+/**
+ * podNodeNameTrigger indexes pod watches by spec.nodeName (the watch cache's NodeNameTriggerFunc),
+ * so that a write to one pod wakes only the kubelet of its node, not every kubelet.
+ */
+function podNodeNameTrigger(s: ResourceStrategy, fieldSelector: string | undefined) {
+  if (s.def.storage.resource !== 'pods' || s.def.storage.group !== '' || !fieldSelector) return undefined;
+  const req = parseFieldSelector(fieldSelector).find((r) => r.field === 'spec.nodeName' && r.op === '=');
+  if (!req) return undefined;
+  return { value: req.value, of: (o: StoredObject) => (o as { spec?: { nodeName?: string } }).spec?.nodeName ?? '' };
 }

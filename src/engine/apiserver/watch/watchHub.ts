@@ -18,6 +18,11 @@ export interface WatchSpec {
   bookmarks: boolean;
   /** timeoutMs closes the watch after that much simulated time. */
   timeoutMs?: number;
+  /**
+   * trigger narrows dispatch: only events whose object (or previous object) has this value for the
+   * indexed field reach the watch, as the watch cache's trigger functions do for pods' spec.nodeName.
+   */
+  trigger?: { value: string; of: (obj: StoredObject) => string | undefined };
 }
 
 /** WatchSink receives batches of events and, once, the end of the watch. */
@@ -46,6 +51,8 @@ export const BookmarkIntervalMs = 60_000;
  */
 export class WatchHub {
   private readonly byResource = new Map<string, Set<Watcher>>();
+  /** byTrigger files triggered watchers by resource, then by trigger value. */
+  private readonly byTrigger = new Map<string, Map<string, Set<Watcher>>>();
   private readonly byId = new Map<number, Watcher>();
   private seq = 0;
 
@@ -73,9 +80,7 @@ export class WatchHub {
     }
     const w: Watcher = { id: ++this.seq, spec, sink, pending: [], scheduled: false, lastRev: fromRev };
     this.byId.set(w.id, w);
-    let set = this.byResource.get(spec.resource);
-    if (!set) this.byResource.set(spec.resource, (set = new Set()));
-    set.add(w);
+    this.watchersFor(spec).add(w);
     for (const ev of replay) this.deliver(w, ev);
     if (spec.timeoutMs !== undefined) w.timeout = this.timers.after(spec.timeoutMs, () => this.close(w.id));
     return w.id;
@@ -92,7 +97,7 @@ export class WatchHub {
     const w = this.byId.get(id);
     if (!w) return;
     this.byId.delete(id);
-    this.byResource.get(w.spec.resource)?.delete(w);
+    this.watchersFor(w.spec).delete(w);
     if (w.timeout !== undefined) this.timers.cancel(w.timeout);
     this.flush(w);
     w.sink.end();
@@ -102,10 +107,32 @@ export class WatchHub {
     return this.byId.size;
   }
 
+  private watchersFor(spec: WatchSpec): Set<Watcher> {
+    let set: Set<Watcher> | undefined;
+    if (spec.trigger) {
+      let index = this.byTrigger.get(spec.resource);
+      if (!index) this.byTrigger.set(spec.resource, (index = new Map()));
+      set = index.get(spec.trigger.value);
+      if (!set) index.set(spec.trigger.value, (set = new Set()));
+    } else {
+      set = this.byResource.get(spec.resource);
+      if (!set) this.byResource.set(spec.resource, (set = new Set()));
+    }
+    return set;
+  }
+
   private dispatch(ev: StoreEvent): void {
     const set = this.byResource.get(ev.resource);
-    if (!set) return;
-    for (const w of set) this.deliver(w, ev);
+    if (set) for (const w of set) this.deliver(w, ev);
+    const index = this.byTrigger.get(ev.resource);
+    if (!index || index.size === 0) return;
+    // Any triggered watcher of this resource shares the trigger function; take it from the first.
+    const of = index.values().next().value?.values().next().value?.spec.trigger?.of;
+    if (!of) return;
+    const now = of(ev.object);
+    const before = ev.prevObject ? of(ev.prevObject) : undefined;
+    if (now !== undefined) for (const w of index.get(now) ?? []) this.deliver(w, ev);
+    if (before !== undefined && before !== now) for (const w of index.get(before) ?? []) this.deliver(w, ev);
   }
 
   private deliver(w: Watcher, ev: StoreEvent): void {
