@@ -12,6 +12,7 @@ export class WorkQueue {
   private readonly processing = new Set<string>();
   private readonly failures = new Map<string, number>();
   private readonly delayed = new Map<string, number>();
+  private readonly batched = new Set<string>();
   private active = 0;
   private shutDown = false;
   private handler?: (key: string) => Promise<void>;
@@ -21,6 +22,12 @@ export class WorkQueue {
     private readonly workers = 1,
     private readonly baseDelayMs = 5,
     private readonly maxDelayMs = 1_000_000,
+    /**
+     * batchMs > 0 gathers the adds of a key over that much simulated time into one sync, like
+     * kube-controller-manager's --endpoint-updates-batch-period: a controller whose sync walks all
+     * of an owner's pods then costs one walk per window, not one per pod event.
+     */
+    private readonly batchMs = 0,
   ) {}
 
   /** run starts processing keys with handler; a thrown error re-queues the key with backoff. */
@@ -30,6 +37,16 @@ export class WorkQueue {
   }
 
   add(key: string): void {
+    if (this.batchMs <= 0) return this.enqueue(key);
+    if (this.shutDown || this.dirty.has(key) || this.batched.has(key)) return;
+    this.batched.add(key);
+    this.timers.after(this.batchMs, () => {
+      this.batched.delete(key);
+      this.enqueue(key);
+    });
+  }
+
+  private enqueue(key: string): void {
     if (this.shutDown || this.dirty.has(key)) return;
     this.dirty.add(key);
     if (this.processing.has(key)) return;
@@ -40,14 +57,14 @@ export class WorkQueue {
   /** addAfter queues key once ms of simulated time have passed; an earlier pending add wins. */
   addAfter(key: string, ms: number): void {
     if (this.shutDown) return;
-    if (ms <= 0) return this.add(key);
+    if (ms <= 0) return this.enqueue(key);
     const pending = this.delayed.get(key);
     if (pending !== undefined) this.timers.cancel(pending);
     this.delayed.set(
       key,
       this.timers.after(ms, () => {
         this.delayed.delete(key);
-        this.add(key);
+        this.enqueue(key);
       }),
     );
   }

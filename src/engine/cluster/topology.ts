@@ -45,8 +45,12 @@ export function defaultTopology(opts: TopologyOptions = {}): NodeSpec[] {
 
 /** podCIDRFor gives node i its /24 (the node IPAM controller's --cluster-cidr=10.244.0.0/16). */
 export function podCIDRFor(i: number): string {
-  // Past 256 nodes the third octet would overflow; spill into 10.245+ like a /12 cluster CIDR would.
-  return `10.${244 + Math.floor(i / 256)}.${i % 256}.0/24`;
+  // The first 256 nodes get kubeadm's familiar 10.244.0.0/16; beyond that 10.0.0.0/8 has room for
+  // 65,536 /24s, taken from 10.0.0.0 upwards while skipping 10.244.0.0/16.
+  if (i < 256) return `10.244.${i}.0/24`;
+  let j = i - 256;
+  if (j >= 244 * 256) j += 256;
+  return `10.${Math.floor(j / 256)}.${j % 256}.0/24`;
 }
 
 /** nodeIPFor gives node i an address on the simulated node network. */

@@ -33,6 +33,9 @@ export const FailedToUpdateEndpointSlices = 'FailedToUpdateEndpointSlices';
 const endpointSliceChangeMinSyncDelayMs = 1000;
 /** ConcurrentServiceEndpointSyncs is --concurrent-service-endpoint-syncs' default. */
 const ConcurrentServiceEndpointSyncs = 5;
+
+/** endpointSliceUpdatesBatchMs is --endpointslice-updates-batch-period. */
+const endpointSliceUpdatesBatchMs = 500;
 /** ServiceIndex files managed EndpointSlices under "namespace/service". */
 const ServiceIndex = 'endpointslice-controller/service';
 /** deletionExpected marks a slice this controller deleted and expects to see go. */
@@ -55,7 +58,7 @@ export class EndpointSliceController implements Controller {
   private readonly triggerTimeTracker = new TriggerTimeTracker();
 
   constructor(private readonly ctx: ControllerContext) {
-    this.queue = new WorkQueue(ctx.sim.timers, ConcurrentServiceEndpointSyncs);
+    this.queue = new WorkQueue(ctx.sim.timers, ConcurrentServiceEndpointSyncs, undefined, undefined, endpointSliceUpdatesBatchMs);
     this.recorder = new EventRecorder(ctx.client, ctx.sim, 'endpoint-slice-controller');
     this.services = ctx.informers.for<Service>(Resources.services);
     this.pods = ctx.informers.for<Pod>(Resources.pods);

@@ -36,6 +36,9 @@ const maxCapacity = 1000;
 /** ConcurrentEndpointSyncs is --concurrent-endpoint-syncs' default. */
 const ConcurrentEndpointSyncs = 5;
 
+/** endpointUpdatesBatchMs is --endpoint-updates-batch-period: pod changes of a Service batched into one sync. */
+const endpointUpdatesBatchMs = 500;
+
 /**
  * EndpointsController keeps, for every Service with a selector, an Endpoints object of the same name
  * listing the IPs of the selected pods (ready ones in addresses, the others in notReadyAddresses)
@@ -55,7 +58,7 @@ export class EndpointsController implements Controller {
   private readonly created = new Set<string>();
 
   constructor(private readonly ctx: ControllerContext) {
-    this.queue = new WorkQueue(ctx.sim.timers, ConcurrentEndpointSyncs);
+    this.queue = new WorkQueue(ctx.sim.timers, ConcurrentEndpointSyncs, undefined, undefined, endpointUpdatesBatchMs);
     this.recorder = new EventRecorder(ctx.client, ctx.sim, 'endpoint-controller');
     this.services = ctx.informers.for<Service>(Resources.services);
     this.pods = ctx.informers.for<Pod>(Resources.pods);

@@ -232,14 +232,14 @@ describe('ReplicaSetController event handlers', () => {
     await fx.ctx.informers.start();
     c.run();
     fx.transport.emit(Resources.replicasets, 'ADDED', newRS(2));
-    await fx.sim.settle(50);
+    await fx.sim.advance(1000); // past the sync batch window
     expect(fx.transport.writes.filter((w) => w.method === 'POST')).toHaveLength(2);
     expect(c.expectations.pending('default/web-abc')).toEqual({ add: 2, del: 0 });
     fx.transport.emit(Resources.pods, 'ADDED', newPod('web-abc-00001'));
     fx.transport.emit(Resources.pods, 'ADDED', newPod('web-abc-00002'));
     expect(c.expectations.pending('default/web-abc')).toEqual({ add: 0, del: 0 });
     fx.transport.reset();
-    await fx.sim.settle(50);
+    await fx.sim.advance(1000); // past the sync batch window
     // Each observed pod wakes the ReplicaSet; the last status write counts both.
     expect(fx.transport.writes.map((w) => (w.body as ReplicaSet).status?.replicas).at(-1)).toBe(2);
     expect(fx.transport.writes.every((w) => w.method === 'PUT')).toBe(true);

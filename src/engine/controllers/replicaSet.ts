@@ -33,6 +33,9 @@ export const SlowStartInitialBatchSize = 1;
 /** ConcurrentRSSyncs is kube-controller-manager's --concurrent-replicaset-syncs default. */
 const ConcurrentRSSyncs = 5;
 
+/** rsSyncBatchMs gathers a ReplicaSet's pod events into one sync: each sync walks all its pods. */
+const rsSyncBatchMs = 250;
+
 /** ReplicaSetKind is what a ReplicaSetController manages: apps/v1 ReplicaSets or core/v1 ReplicationControllers. */
 export interface ReplicaSetKind {
   resource: ResourceDefinition;
@@ -76,7 +79,7 @@ export class ReplicaSetController implements Controller {
     private readonly kind: ReplicaSetKind = ReplicaSetKinds.ReplicaSet,
   ) {
     this.name = kind.controllerName;
-    this.queue = new WorkQueue(ctx.sim.timers, ConcurrentRSSyncs);
+    this.queue = new WorkQueue(ctx.sim.timers, ConcurrentRSSyncs, undefined, undefined, rsSyncBatchMs);
     this.expectations = new ControllerExpectations(ctx.sim.clock);
     this.podControl = new PodControl(ctx.client, new EventRecorder(ctx.client, ctx.sim, this.name));
     this.rsInformer = ctx.informers.for<ReplicaSet>(kind.resource);

@@ -55,6 +55,8 @@ export class Sim {
     if (this.running) throw new Error('sim: advance is already running');
     this.running = true;
     try {
+      // Work already started (a rejected sync scheduling its retry) settles before time moves.
+      await this.settle();
       for (;;) {
         const timer = this.timers.popDue(t);
         if (!timer) break;

@@ -19,7 +19,7 @@ describe('DeploymentController event handlers', () => {
   it('rolls out a Deployment when it appears and looks again when its ReplicaSet does', async () => {
     const { fx, c, posts } = await running();
     fx.transport.emit(Resources.deployments, 'ADDED', newDeployment());
-    await fx.sim.settle(50);
+    await fx.sim.advance(1000); // past the sync batch window
     expect(posts()).toBe(1);
     const created = fx.transport.writes[0].body as ReplicaSet;
     fx.transport.reset();
@@ -27,7 +27,7 @@ describe('DeploymentController event handlers', () => {
       ...created,
       metadata: { ...created.metadata, uid: 'rs-1', creationTimestamp: '2025-01-01T00:00:00Z' },
     });
-    await fx.sim.settle(50);
+    await fx.sim.advance(1000); // past the sync batch window
     // The cached Deployment still lacks the status written before, so the sync writes it again.
     expect(fx.transport.writes.map((w) => w.method)).toContain('PUT');
     expect(posts()).toBe(0);
@@ -51,11 +51,11 @@ describe('DeploymentController event handlers', () => {
     fx.transport.emit(Resources.pods, 'ADDED', pod);
     fx.transport.emit(Resources.replicasets, 'ADDED', old);
     fx.transport.emit(Resources.deployments, 'ADDED', d);
-    await fx.sim.settle(50);
+    await fx.sim.advance(1000); // past the sync batch window
     // The old pod still runs: no new ReplicaSet yet.
     expect(fx.transport.writes.filter((w) => w.method === 'POST')).toEqual([]);
     fx.transport.emit(Resources.pods, 'DELETED', pod);
-    await fx.sim.settle(50);
+    await fx.sim.advance(1000); // past the sync batch window
     expect(fx.transport.writes.filter((w) => w.method === 'POST').map((w) => w.path)).toEqual([
       '/apis/apps/v1/namespaces/default/replicasets',
     ]);

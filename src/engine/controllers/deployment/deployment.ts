@@ -34,6 +34,9 @@ const maxRetries = 15;
 /** ConcurrentDeploymentSyncs is kube-controller-manager's --concurrent-deployment-syncs default. */
 const ConcurrentDeploymentSyncs = 5;
 
+/** deploymentSyncBatchMs gathers a Deployment's ReplicaSet and pod events into one sync. */
+const deploymentSyncBatchMs = 250;
+
 /**
  * DeploymentController rolls Deployments out through ReplicaSets: one ReplicaSet per pod template,
  * named `<deployment>-<pod-template-hash>`, scaled by the RollingUpdate or Recreate strategy, with
@@ -49,7 +52,7 @@ export class DeploymentController implements Controller {
   private readonly dc: DeploymentContext;
 
   constructor(private readonly ctx: ControllerContext) {
-    this.queue = new WorkQueue(ctx.sim.timers, ConcurrentDeploymentSyncs);
+    this.queue = new WorkQueue(ctx.sim.timers, ConcurrentDeploymentSyncs, undefined, undefined, deploymentSyncBatchMs);
     this.dInformer = ctx.informers.for<Deployment>(Resources.deployments);
     this.rsInformer = ctx.informers.for<ReplicaSet>(Resources.replicasets);
     this.podInformer = ctx.informers.for<Pod>(Resources.pods);
