@@ -57,9 +57,15 @@ export interface MvccStoreOptions {
   freeze?: boolean;
 }
 
+/** Slot is one key's place in a bucket; its object is replaced on update and cleared on delete. */
+interface Slot {
+  readonly key: string;
+  obj: StoredObject | undefined;
+}
+
 interface Bucket {
-  objects: Map<string, StoredObject>;
-  order: SortedKeys;
+  slots: Map<string, Slot>;
+  order: SortedKeys<Slot>;
 }
 
 /**
@@ -97,27 +103,27 @@ export class MvccStore implements ReadView, WriteView {
   }
 
   get(resource: string, key: string): StoredObject | undefined {
-    return this.buckets.get(resource)?.objects.get(key);
+    return this.buckets.get(resource)?.slots.get(key)?.obj;
   }
 
   list(resource: string, namespace?: string): StoredObject[] {
     const bucket = this.buckets.get(resource);
     if (!bucket) return [];
-    if (namespace === undefined) return [...bucket.objects.values()];
+    if (namespace === undefined) return Array.from(bucket.slots.values(), (s) => s.obj!);
     return this.listSorted(resource, namespace);
   }
 
   listSorted(resource: string, namespace?: string, after?: string): StoredObject[] {
     const bucket = this.buckets.get(resource);
     if (!bucket) return [];
-    const { keys, start, end } = bucket.order.range(namespace === undefined ? '' : `${namespace}/`, after);
+    const { slots, start, end } = bucket.order.range(namespace === undefined ? '' : `${namespace}/`, after);
     const out: StoredObject[] = new Array(end - start);
-    for (let i = start; i < end; i++) out[i - start] = bucket.objects.get(keys[i])!;
+    for (let i = start; i < end; i++) out[i - start] = slots[i].obj!;
     return out;
   }
 
   count(resource: string): number {
-    return this.buckets.get(resource)?.objects.size ?? 0;
+    return this.buckets.get(resource)?.slots.size ?? 0;
   }
 
   create(resource: string, key: string, namespace: string, obj: StoredObject): StoredObject {
@@ -139,7 +145,8 @@ export class MvccStore implements ReadView, WriteView {
     const rev = ++this.currentRev;
     const ns = namespaceOfKey(key);
     const bucket = this.buckets.get(resource)!;
-    bucket.objects.delete(key);
+    bucket.slots.get(key)!.obj = undefined;
+    bucket.slots.delete(key);
     bucket.order.remove();
     // A deleted object is reported at the deletion revision, as the watch cache does.
     const tombstone = this.seal({ ...prev, metadata: { ...prev.metadata, resourceVersion: formatResourceVersion(rev) } });
@@ -185,12 +192,17 @@ export class MvccStore implements ReadView, WriteView {
     const stored = this.seal({ ...obj, metadata: { ...obj.metadata, resourceVersion: formatResourceVersion(rev) } });
     let bucket = this.buckets.get(resource);
     if (!bucket) {
-      const objects = new Map<string, StoredObject>();
-      bucket = { objects, order: new SortedKeys((k) => objects.has(k)) };
+      bucket = { slots: new Map(), order: new SortedKeys((s) => s.obj !== undefined) };
       this.buckets.set(resource, bucket);
     }
-    bucket.objects.set(key, stored);
-    if (!prev) bucket.order.add(key);
+    const slot = bucket.slots.get(key);
+    if (slot) {
+      slot.obj = stored;
+    } else {
+      const created: Slot = { key, obj: stored };
+      bucket.slots.set(key, created);
+      bucket.order.add(created);
+    }
     this.record({ rev, type: 'put', created: !prev, resource, key, namespace: ns, object: stored, prevObject: prev });
     return stored;
   }

@@ -37,8 +37,10 @@ export function listObjects(ctx: ServerContext, s: ResourceStrategy, namespace: 
   }
   const ns = s.def.namespaced && namespace ? namespace : undefined;
   const all = ctx.store.listSorted(storageKey(s.def), ns, after);
-  const items: StoredObject[] = [];
-  let i = 0;
+  // An unfiltered, unpaged list is the store's fresh array itself: no second pass over every item.
+  const whole = !filter && limit <= 0;
+  const items: StoredObject[] = whole ? all : [];
+  let i = whole ? all.length : 0;
   for (; i < all.length; i++) {
     const o = all[i];
     if (filter && !filter(o)) continue;
