@@ -1,6 +1,6 @@
 import type { Node, Pod, Service } from 'kubernetes-types/core/v1';
 import type { Endpoint, EndpointPort, EndpointSlice } from 'kubernetes-types/discovery/v1';
-import { deepEqual } from '../apiserver/registry/deepEqual';
+import { deepEqual } from '../api/deepEqual';
 import { semanticDeepEqual } from '../apiserver/registry/strategyHelpers';
 import { findPort, IsHeadlessService, isIPv6, isServiceIPSet, podIPs, shouldPodBeInEndpoints, shouldSetHostname } from './endpointUtil';
 import { isPodReady } from './util/podUtil';

@@ -1,5 +1,6 @@
 import { goJsonKind } from './goFmt';
-import { deepCopy, hasKey, isJsonObject, jsonEqual, setKey, type JsonObject } from './jsonValue';
+import { deepCopy, hasKey, isJsonObject, setKey, type JsonObject } from './jsonValue';
+import { deepEqual as jsonEqual } from '../../api/deepEqual';
 import { PatchError, PatchErrorKind } from './patchError';
 
 // RFC 6902 JSON patch with the behaviour of gopkg.in/evanphx/json-patch.v4 v4.12.0, the library a

@@ -28,15 +28,3 @@ export function deepCopy<T>(v: T): T {
   return out as T;
 }
 
-/** jsonEqual compares two JSON values structurally, as json-patch's "test" operation does. */
-export function jsonEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((v, i) => jsonEqual(v, b[i]));
-  }
-  const ak = Object.keys(a);
-  if (ak.length !== Object.keys(b).length) return false;
-  return ak.every((k) => hasKey(b as JsonObject, k) && jsonEqual((a as JsonObject)[k], (b as JsonObject)[k]));
-}

@@ -3,7 +3,7 @@ import type { KubeObject } from '../../api/object';
 import { fieldError, type FieldError } from '../fieldErrors';
 import type { ResourceStrategy } from './strategy';
 import { Resources } from './resources';
-import { deepEqual } from './deepEqual';
+import { deepEqual } from '../../api/deepEqual';
 import { validateObjectMeta, validateObjectMetaUpdate } from '../validation/objectMeta';
 import { isConfigMapKey, nameIsDNSSubdomain } from '../validation/names';
 

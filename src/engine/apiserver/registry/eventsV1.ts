@@ -3,7 +3,7 @@ import type { KubeObject, StoredObject } from '../../api/object';
 import { fieldError, type FieldError } from '../fieldErrors';
 import type { ResourceStrategy } from './strategy';
 import { Resources } from './resources';
-import { deepEqual } from './deepEqual';
+import { deepEqual } from '../../api/deepEqual';
 import { eventFieldSelectors, legacyValidateEvent, setDefaultsEvent } from './events';
 import { FieldImmutableErrorMsg, validateObjectMeta, validateObjectMetaUpdate } from '../validation/objectMeta';
 import { nameIsDNSSubdomain } from '../validation/names';

@@ -24,7 +24,7 @@ import type { ResourceDefinition } from './resourceDefinition';
 import { storageKey } from './resourceDefinition';
 import type { ResourceStrategy, StrategyContext } from './strategy';
 import { Resources } from './resources';
-import { deepEqual } from './deepEqual';
+import { deepEqual } from '../../api/deepEqual';
 
 /** WriteContext carries per-request options into a registry write. */
 export interface WriteContext {

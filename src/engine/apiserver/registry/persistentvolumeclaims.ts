@@ -6,7 +6,7 @@ import type { ResourceStrategy, StrategyContext } from './strategy';
 import { Resources } from './resources';
 import { storageKey } from './resourceDefinition';
 import { defaultsOrDecodeError } from './decodeError';
-import { deepEqual } from './deepEqual';
+import { deepEqual } from '../../api/deepEqual';
 import { keepSpec, keepStatus, metaOf } from './strategyHelpers';
 import { validateAccessModes } from './persistentvolumes';
 import { setDefaultsResourceList } from '../defaults/resources';

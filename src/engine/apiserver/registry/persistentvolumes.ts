@@ -4,7 +4,7 @@ import { fieldError, type FieldError } from '../fieldErrors';
 import type { ResourceStrategy } from './strategy';
 import { Resources } from './resources';
 import { defaultsOrDecodeError } from './decodeError';
-import { deepEqual } from './deepEqual';
+import { deepEqual } from '../../api/deepEqual';
 import { goStringMap } from './goValue';
 import { keepSpec, keepStatus, metaOf } from './strategyHelpers';
 import { setDefaultsResourceList } from '../defaults/resources';

@@ -3,7 +3,7 @@ import type { KubeObject } from '../../api/object';
 import type { ResourceStrategy } from './strategy';
 import { Resources } from './resources';
 import { defaultsOrDecodeError } from './decodeError';
-import { deepEqual } from './deepEqual';
+import { deepEqual } from '../../api/deepEqual';
 import { metaOf } from './strategyHelpers';
 import { setDefaultsPodTemplateSpec } from '../defaults/podSpec';
 import { validatePodTemplateSpec } from '../validation/podSpec';

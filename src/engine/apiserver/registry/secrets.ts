@@ -4,7 +4,7 @@ import { newBadRequest } from '../errors';
 import { fieldError, type FieldError } from '../fieldErrors';
 import type { ResourceStrategy } from './strategy';
 import { Resources } from './resources';
-import { deepEqual } from './deepEqual';
+import { deepEqual } from '../../api/deepEqual';
 import { Base64Error, decodeBase64, encodeBase64, utf8Bytes } from './base64';
 import { ImmutableErrorMsg, MaxSecretSize } from './configmaps';
 import { FieldImmutableErrorMsg, validateObjectMeta, validateObjectMetaUpdate } from '../validation/objectMeta';

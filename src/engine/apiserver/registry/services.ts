@@ -3,7 +3,7 @@ import type { KubeObject, StoredObject } from '../../api/object';
 import { fieldError, type FieldError } from '../fieldErrors';
 import type { ResourceStrategy } from './strategy';
 import { Resources } from './resources';
-import { deepEqual } from './deepEqual';
+import { deepEqual } from '../../api/deepEqual';
 import { keepSpec, keepStatus } from './strategyHelpers';
 import { externallyAccessible, needsHealthCheck, validateService, validateServiceUpdate } from './services/validation';
 import { needsNodePort, serviceAllocator } from './services/allocator';

@@ -1,6 +1,6 @@
 import type { KubeObject, Mutable, StoredObject } from '../../api/object';
 import type { ObjectMeta } from 'kubernetes-types/meta/v1';
-import { deepEqual } from './deepEqual';
+import { deepEqual } from '../../api/deepEqual';
 import type { ResourceDefinition } from './resourceDefinition';
 import { allResources } from './resources';
 import type { ResourceStrategy } from './strategy';

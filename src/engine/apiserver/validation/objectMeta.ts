@@ -2,7 +2,7 @@ import type { ObjectMeta, OwnerReference } from 'kubernetes-types/meta/v1';
 import { fieldError, type FieldError } from '../fieldErrors';
 import { isDNS1123Label, isQualifiedName, type ValidateNameFunc } from './names';
 import { validateLabels } from './labelSelector';
-import { deepEqual } from '../registry/deepEqual';
+import { deepEqual } from '../../api/deepEqual';
 
 // ObjectMeta validation of k8s.io/apimachinery/pkg/api/validation/objectmeta.go and its core
 // wrapper in pkg/apis/core/validation/validation.go (v1.32), which every built-in group uses.

@@ -1,6 +1,6 @@
 import type { Container, ContainerStatus, Pod, PodSpec, Toleration } from 'kubernetes-types/core/v1';
 import { fieldError, type FieldError } from '../fieldErrors';
-import { deepEqual } from '../registry/deepEqual';
+import { deepEqual } from '../../api/deepEqual';
 import { validateObjectMetaUpdate } from './objectMeta';
 import { isDNS1123Subdomain, isQualifiedName } from './names';
 import { validatePodMetadataAndSpec } from './podSpec';
