@@ -87,6 +87,11 @@ function writeResponse(res: ServerResponse, r: ApiResponse): void {
     res.end(r.body);
     return;
   }
+  if (r.body instanceof Uint8Array) {
+    res.writeHead(r.status, { 'Content-Type': r.contentType ?? 'application/octet-stream', 'Content-Length': r.body.length });
+    res.end(r.body);
+    return;
+  }
   writeJson(res, r.status, r.body, r.contentType);
 }
 

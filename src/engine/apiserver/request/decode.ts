@@ -1,6 +1,6 @@
 import { parseAllDocuments } from 'yaml';
 import type { KubeObject } from '../../api/object';
-import { newBadRequest, newRequestEntityTooLarge, newUnsupportedMediaType } from '../errors';
+import { newBadRequest, newRequestEntityTooLarge } from '../errors';
 import { decodeProtobuf } from './protobuf';
 
 /** MaxRequestBodyBytes is kube-apiserver's default --max-request-bytes for a write (3 MiB). */
@@ -8,8 +8,8 @@ export const MaxRequestBodyBytes = 3 * 1024 * 1024;
 
 /**
  * decodeBody turns a request body into an object: in-process callers already pass objects;
- * HTTP bodies are JSON or YAML text. Malformed input is a 400 with the decoder's message,
- * protobuf a 415, anything over 3 MiB a 413.
+ * HTTP bodies are JSON or YAML text, or Kubernetes protobuf bytes for the kinds kubectl's typed
+ * clients send. Malformed input is a 400 with the decoder's message, anything over 3 MiB a 413.
  */
 export function decodeBody(body: unknown, contentType: string | undefined): unknown {
   if (body === undefined || body === null) return undefined;
@@ -21,11 +21,7 @@ export function decodeBody(body: unknown, contentType: string | undefined): unkn
   if (typeof body !== 'string') return body;
   if (body.length > MaxRequestBodyBytes) throw newRequestEntityTooLarge(MaxRequestBodyBytes);
   const ct = (contentType ?? 'application/json').split(';')[0].trim().toLowerCase();
-  if (ct.includes('protobuf')) {
-    throw newUnsupportedMediaType(
-      `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml`,
-    );
-  }
+  if (ct.includes('protobuf')) throw newBadRequest('provided data does not appear to be a protobuf message, expected prefix [107 56 115 0]');
   if (body.trim() === '') return undefined;
   if (ct === 'application/yaml' || ct === 'application/apply-patch+yaml' || ct === 'text/yaml') return decodeYaml(body);
   try {
