@@ -55,7 +55,7 @@ export class EventRecorder {
       return;
     }
     const namespace = ref.namespace || 'default';
-    const name = `${ref.name}.${(now * 1_000_000 + this.sim.rng.int(1_000_000)).toString(16)}`;
+    const name = `${ref.name}.${this.sim.clock.uniqueNanos().toString(16)}`;
     this.seen.set(key, { name, namespace, count: 1, first: ts, at: now });
     const ev: Event = {
       apiVersion: 'v1',

@@ -4,6 +4,7 @@ export const SimEpoch = Date.UTC(2025, 0, 1, 0, 0, 0);
 /** Clock is the simulated wall clock every component reads; only the Sim driver moves it. */
 export class Clock {
   private ms: number;
+  private lastNanos = 0n;
 
   constructor(startMs: number = SimEpoch) {
     this.ms = startMs;
@@ -22,6 +23,16 @@ export class Clock {
   /** rfc3339Micro renders now as metav1.MicroTime does (microsecond precision). */
   rfc3339Micro(): string {
     return new Date(this.ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+  }
+
+  /**
+   * uniqueNanos is now in nanoseconds, strictly increasing across calls: things that happen at one
+   * simulated instant still happen one after another, as on a real clock (Event names use it).
+   */
+  uniqueNanos(): bigint {
+    const now = BigInt(this.ms) * 1_000_000n;
+    this.lastNanos = now > this.lastNanos ? now : this.lastNanos + 1n;
+    return this.lastNanos;
   }
 
   /** set moves the clock; the driver calls it, never a component. Time never goes backwards. */
