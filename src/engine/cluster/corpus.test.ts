@@ -47,7 +47,8 @@ function walk(dir: string): string[] {
   return out.sort();
 }
 
-const goYamlV2Tags = (tags: Tags) => tags.filter((t) => t.tag !== 'tag:yaml.org,2002:timestamp' && t.format !== 'TIME');
+const goYamlV2Tags = (tags: Tags) =>
+  tags.filter((t) => typeof t === 'string' || (t.tag !== 'tag:yaml.org,2002:timestamp' && (t as { format?: string }).format !== 'TIME'));
 
 /** readDocs splits a file as kubectl's resource builder does: YAML streams by "---", v1 Lists flattened. */
 function readDocs(path: string): { docs: Doc[]; error?: string } {
