@@ -42,15 +42,26 @@ export class EventRecorder {
     void this.record(obj, type, reason, message, fieldPath).catch(() => undefined);
   }
 
+  private forgetOlderThan(cutoff: number): void {
+    for (const [key, seen] of this.seen) {
+      if (seen.at >= cutoff) return;
+      this.seen.delete(key);
+    }
+  }
+
   private async record(obj: TypedObject, type: EventType, reason: string, message: string, fieldPath?: string): Promise<void> {
     const ref = referenceTo(obj, fieldPath);
     const now = this.sim.clock.now();
     const ts = formatTime(now);
     const key = `${ref.uid}/${ref.fieldPath ?? ''}/${reason}/${type}/${message}`;
+    this.forgetOlderThan(now - aggregationWindowMs);
     const prev = this.seen.get(key);
-    if (prev && now - prev.at < aggregationWindowMs) {
+    if (prev) {
       prev.count++;
       prev.at = now;
+      // Re-inserting keeps the map ordered by last use, so forgetting stops at the first recent one.
+      this.seen.delete(key);
+      this.seen.set(key, prev);
       await this.client.patch(Resources.events, prev.namespace, prev.name, 'merge', { count: prev.count, lastTimestamp: ts });
       return;
     }
