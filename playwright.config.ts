@@ -7,6 +7,8 @@ const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((
 
 export default defineConfig({
   testDir: 'e2e',
+  // Not test-results itself: Playwright empties its output folder, and vitest's report lives there.
+  outputDir: 'test-results/playwright',
   timeout: 60_000,
   retries: 0,
   workers: 1,
