@@ -43,8 +43,12 @@ export class Clock {
 
 /** formatTime renders milliseconds as metav1.Time's RFC 3339 form, second precision. */
 export function formatTime(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  // Components stamp many objects at one simulated instant: remember the last rendering.
+  if (ms !== lastFormatted.ms) lastFormatted = { ms, text: new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z') };
+  return lastFormatted.text;
 }
+
+let lastFormatted = { ms: NaN, text: '' };
 
 /** parseTime reads a metav1.Time; NaN when absent or malformed. */
 export function parseTime(s: string | undefined): number {

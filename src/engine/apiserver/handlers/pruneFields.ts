@@ -1,11 +1,12 @@
 import type { KubeObject } from '../../api/object';
+import { deepCopy } from '../../api/deepCopy';
 
 /**
  * pruneFields drops the named fields ("spec.template.spec.containers[0].imagee") from a copy of obj,
  * as Go's decoder drops fields its types do not have.
  */
 export function pruneFields(obj: KubeObject, paths: string[]): KubeObject {
-  const out = structuredClone(obj);
+  const out = deepCopy(obj);
   for (const p of paths) {
     const steps = parsePath(p);
     let cur: unknown = out;

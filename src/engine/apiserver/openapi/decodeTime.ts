@@ -51,8 +51,22 @@ function daysIn(month: number, year: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
+// Nearly every timestamp the engine sees is one it wrote: a cheap check that accepts only values
+// the layout certainly parses (days up to 28 need no calendar) spares the full parser. Go's
+// RFC 3339 layout takes any fraction after the seconds; MicroTime's needs exactly six digits.
+const plainPrefix = '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|1\\d|2[0-8])T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d';
+const plainZone = '(Z|[+-]([01]\\d|2[0-3]):[0-5]\\d)$';
+const plainLayouts: Record<string, RegExp> = {
+  '2006-01-02T15:04:05Z07:00': new RegExp(`${plainPrefix}(\\.\\d{1,9})?${plainZone}`),
+  '2006-01-02T15:04:05.000000Z07:00': new RegExp(`${plainPrefix}\\.\\d{6}${plainZone}`),
+};
+function plainlyValid(layout: string, value: string): boolean {
+  return value.length <= 35 && (plainLayouts[layout]?.test(value) ?? false);
+}
+
 /** timeParseError returns the error time.Parse(layout, value) gives, or undefined when it parses. */
 export function timeParseError(layout: string, value: string): string | undefined {
+  if (plainlyValid(layout, value)) return undefined;
   const chunks = layouts[layout];
   if (!chunks) throw new Error(`unsupported time layout ${layout}`);
   const cannotParse = (rest: string, elem: string) =>

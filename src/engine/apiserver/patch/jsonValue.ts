@@ -19,12 +19,4 @@ export function setKey(o: JsonObject, k: string, v: unknown): void {
   else o[k] = v;
 }
 
-/** deepCopy copies a JSON value so that the copy shares no object with it (inputs may be frozen). */
-export function deepCopy<T>(v: T): T {
-  if (typeof v !== 'object' || v === null) return v;
-  if (Array.isArray(v)) return v.map(deepCopy) as T;
-  const out: JsonObject = {};
-  for (const k of Object.keys(v)) setKey(out, k, deepCopy((v as JsonObject)[k]));
-  return out as T;
-}
-
+export { deepCopy } from '../../api/deepCopy';

@@ -25,6 +25,7 @@ import { storageKey } from './resourceDefinition';
 import type { ResourceStrategy, StrategyContext } from './strategy';
 import { Resources } from './resources';
 import { deepEqual } from '../../api/deepEqual';
+import { deepCopy } from '../../api/deepCopy';
 
 /** WriteContext carries per-request options into a registry write. */
 export interface WriteContext {
@@ -308,7 +309,7 @@ export class GenericRegistry {
 }
 
 function cloneInput(obj: KubeObject): KubeObject {
-  return structuredClone(obj) as KubeObject;
+  return deepCopy(obj);
 }
 
 function validateMetaForCreate(def: ResourceDefinition, meta: ObjectMeta): FieldError[] {

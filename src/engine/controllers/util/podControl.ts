@@ -5,6 +5,7 @@ import { ApiError, isApiError } from '../../apiserver/errors';
 import { Resources } from '../../apiserver/registry/resources';
 import type { ApiClient } from '../../client/apiClient';
 import { EventType, type EventRecorder } from '../../client/eventRecorder';
+import { deepCopy } from '../../api/deepCopy';
 
 // Event reasons and messages of RealPodControl, pkg/controller/controller_utils.go (v1.32).
 
@@ -82,7 +83,7 @@ export function getPodFromTemplate(template: PodTemplateSpec, parent: TypedObjec
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: { generateName: prefix },
-    spec: structuredClone(template.spec ?? { containers: [] }),
+    spec: deepCopy(template.spec ?? { containers: [] }),
   };
   const meta = pod.metadata!;
   if (t.labels) meta.labels = { ...t.labels };
