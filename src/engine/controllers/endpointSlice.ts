@@ -18,10 +18,9 @@ import {
 } from './endpointSliceReconciler';
 import {
   EndpointsLastChangeTriggerTime,
-  getPodServiceMemberships,
-  getServicesToUpdateOnPodChange,
   serviceSelector,
   TriggerTimeTracker,
+  watchServicesAndPods,
 } from './endpointUtil';
 import { hasStatusCause, NamespaceTerminatingCause } from './util/podControl';
 
@@ -60,21 +59,10 @@ export class EndpointSliceController implements Controller {
   constructor(private readonly ctx: ControllerContext) {
     this.queue = new WorkQueue(ctx.sim.timers, ConcurrentServiceEndpointSyncs, undefined, undefined, endpointSliceUpdatesBatchMs);
     this.recorder = new EventRecorder(ctx.client, ctx.sim, 'endpoint-slice-controller');
-    this.services = ctx.informers.for<Service>(Resources.services);
-    this.pods = ctx.informers.for<Pod>(Resources.pods);
+    ({ services: this.services, pods: this.pods } = watchServicesAndPods(ctx, this.queue));
     this.slices = ctx.informers.for<EndpointSlice>(Resources.endpointslices);
     this.nodes = ctx.informers.for<Node>(Resources.nodes);
     this.slices.addIndexer(ServiceIndex, (s) => (managedByController(s) ? [serviceKeyOf(s)] : []));
-    this.services.addEventHandler({
-      onAdd: (svc) => this.queue.add(keyOf(svc)),
-      onUpdate: (_old, svc) => this.queue.add(keyOf(svc)),
-      onDelete: (svc) => this.queue.add(keyOf(svc)),
-    });
-    this.pods.addEventHandler({
-      onAdd: (pod) => this.addAll(getPodServiceMemberships(this.services.lister, pod)),
-      onUpdate: (old, pod) => this.addAll(getServicesToUpdateOnPodChange(this.services.lister, old, pod)),
-      onDelete: (pod) => this.addAll(getPodServiceMemberships(this.services.lister, pod)),
-    });
     this.slices.addEventHandler({
       onAdd: (s) => {
         if (managedByController(s) && this.tracker.shouldSync(s)) this.queueServiceFor(s);
@@ -214,9 +202,6 @@ export class EndpointSliceController implements Controller {
     if (key) this.queue.addAfter(key, endpointSliceChangeMinSyncDelayMs);
   }
 
-  private addAll(keys: Set<string>): void {
-    for (const k of keys) this.queue.add(k);
-  }
 }
 
 /**

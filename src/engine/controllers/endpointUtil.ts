@@ -1,6 +1,11 @@
 import type { Pod, Service, ServicePort } from 'kubernetes-types/core/v1';
 import { matches, selectorFromSet, type Selector } from '../api/labels';
 import type { Lister } from '../client/lister';
+import type { Informer } from '../client/informer';
+import { keyOf } from '../client/informer';
+import type { WorkQueue } from '../client/workQueue';
+import { Resources } from '../apiserver/registry/resources';
+import type { ControllerContext } from './controller';
 import { parseTime } from '../sim/clock';
 import { getPodReadyCondition, isPodReady } from './util/podUtil';
 
@@ -172,4 +177,27 @@ export class TriggerTimeTracker {
 
 function min(a: number | undefined, b: number): number {
   return a === undefined || b < a ? b : a;
+}
+
+/**
+ * watchServicesAndPods wires the informers both endpoint controllers start from: a Service change
+ * queues that Service; a pod change queues every Service that selects the pod, before or after.
+ */
+export function watchServicesAndPods(ctx: ControllerContext, queue: WorkQueue): { services: Informer<Service>; pods: Informer<Pod> } {
+  const services = ctx.informers.for<Service>(Resources.services);
+  const pods = ctx.informers.for<Pod>(Resources.pods);
+  const addAll = (keys: Set<string>) => {
+    for (const k of keys) queue.add(k);
+  };
+  services.addEventHandler({
+    onAdd: (svc) => queue.add(keyOf(svc)),
+    onUpdate: (_old, svc) => queue.add(keyOf(svc)),
+    onDelete: (svc) => queue.add(keyOf(svc)),
+  });
+  pods.addEventHandler({
+    onAdd: (pod) => addAll(getPodServiceMemberships(services.lister, pod)),
+    onUpdate: (old, pod) => addAll(getServicesToUpdateOnPodChange(services.lister, old, pod)),
+    onDelete: (pod) => addAll(getPodServiceMemberships(services.lister, pod)),
+  });
+  return { services, pods };
 }

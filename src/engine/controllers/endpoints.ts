@@ -10,8 +10,6 @@ import type { Controller, ControllerContext } from './controller';
 import {
   EndpointsLastChangeTriggerTime,
   findPort,
-  getPodServiceMemberships,
-  getServicesToUpdateOnPodChange,
   IsHeadlessService,
   isIPv6,
   isServiceIPSet,
@@ -20,6 +18,7 @@ import {
   shouldPodBeInEndpoints,
   shouldSetHostname,
   TriggerTimeTracker,
+  watchServicesAndPods,
 } from './endpointUtil';
 import { hasStatusCause, NamespaceTerminatingCause } from './util/podControl';
 import { isPodReady } from './util/podUtil';
@@ -60,19 +59,8 @@ export class EndpointsController implements Controller {
   constructor(private readonly ctx: ControllerContext) {
     this.queue = new WorkQueue(ctx.sim.timers, ConcurrentEndpointSyncs, undefined, undefined, endpointUpdatesBatchMs);
     this.recorder = new EventRecorder(ctx.client, ctx.sim, 'endpoint-controller');
-    this.services = ctx.informers.for<Service>(Resources.services);
-    this.pods = ctx.informers.for<Pod>(Resources.pods);
+    ({ services: this.services, pods: this.pods } = watchServicesAndPods(ctx, this.queue));
     this.endpoints = ctx.informers.for<Endpoints>(Resources.endpoints);
-    this.services.addEventHandler({
-      onAdd: (svc) => this.queue.add(keyOf(svc)),
-      onUpdate: (_old, svc) => this.queue.add(keyOf(svc)),
-      onDelete: (svc) => this.queue.add(keyOf(svc)),
-    });
-    this.pods.addEventHandler({
-      onAdd: (pod) => this.addAll(getPodServiceMemberships(this.services.lister, pod)),
-      onUpdate: (old, pod) => this.addAll(getServicesToUpdateOnPodChange(this.services.lister, old, pod)),
-      onDelete: (pod) => this.addAll(getPodServiceMemberships(this.services.lister, pod)),
-    });
     this.endpoints.addEventHandler({
       onDelete: (ep) => {
         this.created.delete(keyOf(ep));
@@ -180,9 +168,6 @@ export class EndpointsController implements Controller {
     }
   }
 
-  private addAll(keys: Set<string>): void {
-    for (const k of keys) this.queue.add(k);
-  }
 }
 
 function nonEmpty(m: Record<string, string>): Record<string, string> | undefined {
