@@ -1,5 +1,5 @@
 import type { Status, StatusDetails } from 'kubernetes-types/meta/v1';
-import { groupKind, groupResource } from '../api/groupVersion';
+import { groupResource } from '../api/groupVersion';
 
 // Status builders mirror k8s.io/apimachinery/pkg/api/errors (v1.32): same codes, reasons and messages.
 
@@ -125,12 +125,3 @@ export function newInternalError(cause: string): ApiError {
   });
 }
 
-export function newNotAcceptable(message: string): ApiError {
-  return err(406, StatusReason.NotAcceptable, message);
-}
-
-export function newServiceUnavailable(message: string): ApiError {
-  return err(503, StatusReason.ServiceUnavailable, message);
-}
-
-export { groupKind };

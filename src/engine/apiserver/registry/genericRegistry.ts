@@ -1,6 +1,5 @@
 import type { ObjectMeta } from 'kubernetes-types/meta/v1';
 import type { KubeObject, MutableObjectMeta, StoredObject } from '../../api/object';
-import { apiVersionOf } from '../../api/groupVersion';
 import type { Sim } from '../../sim/sim';
 import { formatTime } from '../../sim/clock';
 import {
@@ -317,9 +316,4 @@ function validateMetaForCreate(def: ResourceDefinition, meta: ObjectMeta): Field
   if (!meta.name) errs.push(fieldError.required('metadata.name', 'name or generateName is required'));
   if (def.namespaced && !meta.namespace) errs.push(fieldError.required('metadata.namespace', ''));
   return errs;
-}
-
-/** typeMetaFor renders apiVersion and kind for a resource's objects. */
-export function typeMetaFor(def: ResourceDefinition): { apiVersion: string; kind: string } {
-  return { apiVersion: apiVersionOf(def), kind: def.kind };
 }
