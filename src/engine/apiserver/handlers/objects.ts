@@ -1,6 +1,7 @@
 import type { Status } from 'kubernetes-types/meta/v1';
 import type { KubeObject, StoredObject } from '../../api/object';
 import type { ApiRequest, ApiResponse } from '../../client/transport';
+import { apiVersionOf } from '../../api/groupVersion';
 import { newBadRequest, newConflict, newUnsupportedMediaType } from '../errors';
 import { asObject, decodeBody } from '../request/decode';
 import type { DeleteRequest } from '../registry/genericRegistry';
@@ -109,7 +110,7 @@ export function deleteCollection(ctx: ServerContext, s: ResourceStrategy, ns: st
   for (const o of items) out.push(ctx.registry.delete(s, o.metadata.namespace ?? '', o.metadata.name!, opts).object);
   return {
     status: 200,
-    body: { kind: `${s.def.kind}List`, apiVersion: toWire(s, items[0] ?? ({ metadata: {} } as StoredObject)).apiVersion, metadata: {}, items: out.map((o) => toWire(s, o)) },
+    body: { kind: `${s.def.kind}List`, apiVersion: apiVersionOf(s.def), metadata: {}, items: out.map((o) => toWire(s, o)) },
   };
 }
 

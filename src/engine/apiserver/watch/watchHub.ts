@@ -51,8 +51,8 @@ export const BookmarkIntervalMs = 60_000;
  */
 export class WatchHub {
   private readonly byResource = new Map<string, Set<Watcher>>();
-  /** byTrigger files triggered watchers by resource, then by trigger value. */
-  private readonly byTrigger = new Map<string, Map<string, Set<Watcher>>>();
+  /** byTrigger files triggered watchers by resource (with its trigger function), then by trigger value. */
+  private readonly byTrigger = new Map<string, { of: (obj: StoredObject) => string | undefined; watchers: Map<string, Set<Watcher>> }>();
   private readonly byId = new Map<number, Watcher>();
   private seq = 0;
 
@@ -111,9 +111,9 @@ export class WatchHub {
     let set: Set<Watcher> | undefined;
     if (spec.trigger) {
       let index = this.byTrigger.get(spec.resource);
-      if (!index) this.byTrigger.set(spec.resource, (index = new Map()));
-      set = index.get(spec.trigger.value);
-      if (!set) index.set(spec.trigger.value, (set = new Set()));
+      if (!index) this.byTrigger.set(spec.resource, (index = { of: spec.trigger.of, watchers: new Map() }));
+      set = index.watchers.get(spec.trigger.value);
+      if (!set) index.watchers.set(spec.trigger.value, (set = new Set()));
     } else {
       set = this.byResource.get(spec.resource);
       if (!set) this.byResource.set(spec.resource, (set = new Set()));
@@ -125,14 +125,11 @@ export class WatchHub {
     const set = this.byResource.get(ev.resource);
     if (set) for (const w of set) this.deliver(w, ev);
     const index = this.byTrigger.get(ev.resource);
-    if (!index || index.size === 0) return;
-    // Any triggered watcher of this resource shares the trigger function; take it from the first.
-    const of = index.values().next().value?.values().next().value?.spec.trigger?.of;
-    if (!of) return;
-    const now = of(ev.object);
-    const before = ev.prevObject ? of(ev.prevObject) : undefined;
-    if (now !== undefined) for (const w of index.get(now) ?? []) this.deliver(w, ev);
-    if (before !== undefined && before !== now) for (const w of index.get(before) ?? []) this.deliver(w, ev);
+    if (!index) return;
+    const now = index.of(ev.object);
+    const before = ev.prevObject ? index.of(ev.prevObject) : undefined;
+    if (now !== undefined) for (const w of index.watchers.get(now) ?? []) this.deliver(w, ev);
+    if (before !== undefined && before !== now) for (const w of index.watchers.get(before) ?? []) this.deliver(w, ev);
   }
 
   private deliver(w: Watcher, ev: StoreEvent): void {

@@ -143,3 +143,19 @@ export function newDeploymentFixture(d: Deployment, rss: ReplicaSet[] = []): Dep
     bodies: <T>() => fx.transport.writes.map((w) => w.body as T),
   };
 }
+
+/** h1 and h2 are the pod-template-hashes of the nginx:1.27 and nginx:1.28 templates. */
+export const h1 = computeHash(podTemplate('nginx:1.27'));
+export const h2 = computeHash(podTemplate('nginx:1.28'));
+export const available = condition('Available', 'True', 'MinimumReplicasAvailable', 'Deployment has minimum availability.');
+export const progressing = condition('Progressing', 'True', 'ReplicaSetUpdated', `ReplicaSet "web-${h2}" is progressing.`);
+
+/** status3 is the status of a 3-replica Deployment whose rollout to nginx:1.28 is under way. */
+export const status3 = {
+  observedGeneration: 1,
+  replicas: 3,
+  updatedReplicas: 3,
+  readyReplicas: 3,
+  availableReplicas: 3,
+  conditions: [available, progressing],
+};

@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ReplicaSet } from 'kubernetes-types/apps/v1';
-import { computeHash } from '../util/hash';
-import { condition, newDeployment, newDeploymentFixture, newReplicaSetFor, podTemplate } from './fixture';
+import { h1, h2, newDeployment, newDeploymentFixture, newReplicaSetFor, status3 } from './fixture';
 
 const rsPath = '/apis/apps/v1/namespaces/default/replicasets';
-const h1 = computeHash(podTemplate('nginx:1.27'));
-const h2 = computeHash(podTemplate('nginx:1.28'));
-const available = condition('Available', 'True', 'MinimumReplicasAvailable', 'Deployment has minimum availability.');
-const progressing = condition('Progressing', 'True', 'ReplicaSetUpdated', `ReplicaSet "web-${h2}" is progressing.`);
-const status3 = {
-  observedGeneration: 1,
-  replicas: 3,
-  updatedReplicas: 3,
-  readyReplicas: 3,
-  availableReplicas: 3,
-  conditions: [available, progressing],
-};
 
 describe('scaling during a rollout', () => {
   it('scales every active ReplicaSet in proportion, sizing annotations to the new replicas', async () => {

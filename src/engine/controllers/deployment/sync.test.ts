@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
+import { available, condition, h1, newDeployment, newDeploymentFixture, newReplicaSetFor, podTemplate, status3 } from './fixture';
 import { computeHash } from '../util/hash';
-import { condition, newDeployment, newDeploymentFixture, newReplicaSetFor, podTemplate } from './fixture';
 import { newReplicaSet } from './sync';
 
 const rsPath = '/apis/apps/v1/namespaces/default/replicasets';
 const statusPath = 'PUT /apis/apps/v1/namespaces/default/deployments/web/status';
-const h1 = computeHash(podTemplate('nginx:1.27'));
-const h2 = computeHash(podTemplate('nginx:1.28'));
-const available = condition('Available', 'True', 'MinimumReplicasAvailable', 'Deployment has minimum availability.');
-const progressing = condition('Progressing', 'True', 'ReplicaSetUpdated', `ReplicaSet "web-${h2}" is progressing.`);
-const status3 = {
-  observedGeneration: 1,
-  replicas: 3,
-  updatedReplicas: 3,
-  readyReplicas: 3,
-  availableReplicas: 3,
-  conditions: [available, progressing],
-};
 
 describe('pause and resume', () => {
   it('records DeploymentPaused and rolls nothing out while paused', async () => {
