@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { Node } from 'kubernetes-types/core/v1';
-import { useClusterStore, selectNodes } from '../state/clusterStore';
+import { useClusterStore, selectObjects } from '../state/clusterStore';
 
 function nodeStatus(n: Node): string {
   const ready = n.status?.conditions?.find((c) => c.type === 'Ready');
@@ -24,7 +24,7 @@ const NodeRow = memo(function NodeRow({ node }: { node: Node }) {
 
 /** NodeList shows every node as the API reports it. */
 export function NodeList() {
-  const nodes = useClusterStore(selectNodes);
+  const nodes = useClusterStore(selectObjects<Node>('nodes'));
   const list = Object.values(nodes).sort((a, b) => (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''));
   return (
     <section aria-label="Nodes">

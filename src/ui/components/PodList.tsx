@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { Pod } from 'kubernetes-types/core/v1';
-import { useClusterStore, selectPods } from '../state/clusterStore';
+import { useClusterStore, selectObjects } from '../state/clusterStore';
 
 const PodRow = memo(function PodRow({ pod }: { pod: Pod }) {
   const statuses = pod.status?.containerStatuses ?? [];
@@ -26,7 +26,7 @@ const PodRow = memo(function PodRow({ pod }: { pod: Pod }) {
 
 /** PodList shows every pod as the API reports it. */
 export function PodList() {
-  const pods = useClusterStore(selectPods);
+  const pods = useClusterStore(selectObjects<Pod>('pods'));
   const list = Object.entries(pods).sort(([a], [b]) => a.localeCompare(b));
   return (
     <section aria-label="Pods">

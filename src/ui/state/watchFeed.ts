@@ -1,56 +1,56 @@
-import type { Node, Pod } from 'kubernetes-types/core/v1';
+import type { KubeObject } from '../../engine/api/object';
 import type { ApiClient } from '../../engine/client/apiClient';
 import { Informer, keyOf } from '../../engine/client/informer';
-import { Resources } from '../../engine/apiserver/registry/resources';
 import { useClusterStore, type ClusterState } from './clusterStore';
+import { watchedResources, type WatchedResource } from './watchedResources';
 
-type Slice = 'nodes' | 'pods';
+type Pending = Map<WatchedResource, Map<string, KubeObject | null>>;
 
 /**
  * startWatchFeed keeps the zustand cache in step with the API: the engine's own Informer lists and
- * watches, and changes are squashed into one setState per animation frame, so a burst of a
- * thousand pod updates costs the main thread one render.
+ * watches each watched resource, and changes are squashed into one setState per animation frame,
+ * so a burst of a thousand pod updates costs the main thread one render.
  */
 export async function startWatchFeed(client: ApiClient): Promise<() => void> {
-  const pending: Record<Slice, Map<string, Node | Pod | null>> = { nodes: new Map(), pods: new Map() };
+  const pending: Pending = new Map();
   let frame = 0;
   const flush = () => {
     frame = 0;
     useClusterStore.setState((s) => applyPending(s, pending));
   };
-  const schedule = () => {
+  const note = (resource: WatchedResource, key: string, obj: KubeObject | null) => {
+    let slice = pending.get(resource);
+    if (!slice) pending.set(resource, (slice = new Map()));
+    slice.set(key, obj);
     if (!frame) frame = requestAnimationFrame(flush);
   };
-  const feed = <T extends Node | Pod>(slice: Slice, informer: Informer<T>) => {
+  const informers = (Object.keys(watchedResources) as WatchedResource[]).map((resource) => {
+    const informer = new Informer<KubeObject>(client, watchedResources[resource]);
     informer.addEventHandler({
-      onAdd: (o) => (pending[slice].set(keyOf(o), o), schedule()),
-      onUpdate: (_old, o) => (pending[slice].set(keyOf(o), o), schedule()),
-      onDelete: (o) => (pending[slice].set(keyOf(o), null), schedule()),
+      onAdd: (o) => note(resource, keyOf(o), o),
+      onUpdate: (_old, o) => note(resource, keyOf(o), o),
+      onDelete: (o) => note(resource, keyOf(o), null),
     });
     return informer;
-  };
-  const nodes = feed('nodes', new Informer<Node>(client, Resources.nodes));
-  const pods = feed('pods', new Informer<Pod>(client, Resources.pods));
-  await Promise.all([nodes.start(), pods.start()]);
+  });
+  await Promise.all(informers.map((i) => i.start()));
   useClusterStore.setState({ synced: true });
   return () => {
-    nodes.stop();
-    pods.stop();
+    for (const i of informers) i.stop();
     if (frame) cancelAnimationFrame(frame);
   };
 }
 
-function applyPending(s: ClusterState, pending: Record<Slice, Map<string, Node | Pod | null>>): Partial<ClusterState> {
-  const out: Partial<ClusterState> = {};
-  for (const slice of ['nodes', 'pods'] as const) {
-    if (pending[slice].size === 0) continue;
-    const next = { ...s[slice] } as Record<string, Node | Pod>;
-    for (const [k, v] of pending[slice]) {
+function applyPending(s: ClusterState, pending: Pending): Partial<ClusterState> {
+  const objects = { ...s.objects };
+  for (const [resource, changes] of pending) {
+    const next = { ...objects[resource] };
+    for (const [k, v] of changes) {
       if (v) next[k] = v;
       else delete next[k];
     }
-    pending[slice].clear();
-    (out as Record<Slice, unknown>)[slice] = next;
+    objects[resource] = next;
   }
-  return out;
+  pending.clear();
+  return { objects };
 }

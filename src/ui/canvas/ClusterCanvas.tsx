@@ -1,0 +1,4 @@
+/** ClusterCanvas: placeholder until its owner lands it. */
+export function ClusterCanvas() {
+  return null;
+}

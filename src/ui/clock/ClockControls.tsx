@@ -1,0 +1,4 @@
+/** ClockControls: placeholder until its owner lands it. */
+export function ClockControls() {
+  return null;
+}

@@ -1,0 +1,4 @@
+/** EditorPanel: placeholder until its owner lands it. */
+export function EditorPanel() {
+  return null;
+}

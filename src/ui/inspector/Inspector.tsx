@@ -1,0 +1,4 @@
+/** Inspector: placeholder until its owner lands it. */
+export function Inspector() {
+  return null;
+}

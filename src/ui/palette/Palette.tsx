@@ -1,0 +1,4 @@
+/** Palette: placeholder until its owner lands it. */
+export function Palette() {
+  return null;
+}

@@ -1,0 +1,4 @@
+/** EventsTimeline: placeholder until its owner lands it. */
+export function EventsTimeline() {
+  return null;
+}
