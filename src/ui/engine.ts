@@ -5,7 +5,7 @@ import { useClusterStore } from './state/clusterStore';
 
 let started: Promise<ApiClient> | undefined;
 
-/** startEngine boots the engine Worker once per page and connects the watch feed. */
+/** startEngine boots the engine's Workers (control plane, kubelets) once per page and connects the watch feed. */
 export function startEngine(): Promise<ApiClient> {
   started ??= (async () => {
     const bridge = new EngineBridge();

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { Cluster } from '../../engine/cluster/cluster';
 import { SimRunner } from '../shared/simRunner';
-import { serveClockApi } from '../shared/clockApi';
+import { playgroundApi } from '../shared/playgroundApi';
 import { parseArgs } from './args';
 import { serveHttp } from './httpServer';
 import { kubeconfigFor } from './kubeconfig';
@@ -18,7 +18,7 @@ export async function startApiserver(argv: string[]) {
   await cluster.start();
   const runner = new SimRunner(cluster.sim, args.speed);
   runner.start();
-  const server = serveHttp(cluster.apiServer, (req) => serveClockApi(runner, req));
+  const server = serveHttp(cluster.apiServer, playgroundApi(runner, cluster, cluster.apiServer));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(args.port, '127.0.0.1', () => resolve());

@@ -2,9 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { ApiRequest, ApiResponse, ApiTransport, HttpMethod } from '../../engine/client/transport';
 import { MaxRequestBodyBytes } from '../../engine/apiserver/request/decode';
 import { newRequestEntityTooLarge, failure } from '../../engine/apiserver/errors';
+import type { PlaygroundRoute } from '../shared/playgroundApi';
 
-/** ExtraRoute lets the host answer paths beside the Kubernetes API (the simulation controls). */
-export type ExtraRoute = (req: ApiRequest) => Promise<ApiResponse | undefined>;
 
 const methods = new Set<HttpMethod>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -12,7 +11,7 @@ const methods = new Set<HttpMethod>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
  * serveHttp exposes an ApiTransport over plain HTTP as kube-apiserver does: JSON bodies, Status
  * errors, newline-delimited watch streams, chunked log follows and Warning headers.
  */
-export function serveHttp(transport: ApiTransport, extra: ExtraRoute): Server {
+export function serveHttp(transport: ApiTransport, extra: PlaygroundRoute): Server {
   return createServer((req, res) => {
     void handle(transport, extra, req, res).catch((e) => {
       if (!res.headersSent) writeJson(res, 500, failure(500, 'InternalError', `Internal error occurred: ${(e as Error).message}`));
@@ -21,7 +20,7 @@ export function serveHttp(transport: ApiTransport, extra: ExtraRoute): Server {
   });
 }
 
-async function handle(transport: ApiTransport, extra: ExtraRoute, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(transport: ApiTransport, extra: PlaygroundRoute, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const method = (req.method ?? 'GET').toUpperCase() as HttpMethod;
   if (!methods.has(method)) {

@@ -1,5 +1,8 @@
 import type { Sim } from '../../engine/sim/sim';
 
+/** SimulatedTime is what a SimRunner drives: a Sim, or a LockstepClock over two Workers' Sims. */
+export type SimulatedTime = Pick<Sim, 'clock' | 'advance'>;
+
 /** ClockState is what the simulation controls report and accept. */
 export interface ClockState {
   now: string;
@@ -10,7 +13,7 @@ export interface ClockState {
 const tickMs = 50;
 
 /**
- * SimRunner drives a Sim from real time in a host (Node or a Worker): every tick it advances
+ * SimRunner drives simulated time from real time in a host (Node or a Worker): every tick it advances
  * simulated time by speed × elapsed wall time, unless paused. The engine itself owns no timers.
  */
 export class SimRunner {
@@ -21,7 +24,7 @@ export class SimRunner {
   paused = false;
 
   constructor(
-    private readonly sim: Sim,
+    private readonly sim: SimulatedTime,
     speed = 1,
   ) {
     this.speed = speed;

@@ -1,7 +1,10 @@
-import { Cluster } from '../../engine/cluster/cluster';
+import { ControlPlane } from '../../engine/cluster/controlPlane';
 import type { YieldToHost } from '../../engine/sim/sim';
 import type { ApiRequest, ApiResponse, StreamChunk, StreamId } from '../../engine/client/transport';
-import { serveClockApi } from '../shared/clockApi';
+import { BatchedPort, type PortLike } from '../shared/batchedPort';
+import type { KubeletPortMessage } from '../shared/kubeletProtocol';
+import { connectKubelets } from '../shared/connectKubelets';
+import { playgroundApi, type PlaygroundRoute } from '../shared/playgroundApi';
 import { SimRunner } from '../shared/simRunner';
 
 /** BootOptions choose the cluster a page starts with. */
@@ -11,39 +14,55 @@ export interface BootOptions {
   speed?: number;
 }
 
+interface Engine {
+  controlPlane: ControlPlane;
+  runner: SimRunner;
+  port: BatchedPort<KubeletPortMessage>;
+  playground: PlaygroundRoute;
+}
+
 /**
- * createEngineApi builds the one object a Worker exposes: boot, then the ApiTransport of the
- * cluster's API server plus the simulation controls. It knows nothing of Comlink, so it can be
- * tested over any MessagePort.
+ * createEngineApi builds the one object the control-plane Worker exposes: boot, then the
+ * ApiTransport of the API server plus the playground paths. The kubelets run in another Worker,
+ * reached over the MessagePort given to boot. It knows nothing of Comlink, so it can be tested
+ * over any MessagePort.
  */
 export function createEngineApi(yieldToHost: YieldToHost) {
-  let cluster: Cluster | undefined;
-  let runner: SimRunner | undefined;
+  let booting: Promise<Engine> | undefined;
+  let engine: Engine | undefined;
   const booted = () => {
-    if (!cluster || !runner) throw new Error('engine not booted');
-    return { cluster, runner };
+    if (!engine) throw new Error('engine not booted');
+    return engine;
+  };
+  const boot = async (opts: BootOptions, kubeletPort: PortLike): Promise<Engine> => {
+    const controlPlane = new ControlPlane({ seed: opts.seed ?? '1', yieldToHost });
+    await controlPlane.start();
+    const port = new BatchedPort<KubeletPortMessage>(kubeletPort, yieldToHost);
+    const { kubelets, clock } = await connectKubelets(controlPlane, port, { workers: opts.workers ?? 3 });
+    const runner = new SimRunner(clock, opts.speed ?? 1);
+    runner.start();
+    return { controlPlane, runner, port, playground: playgroundApi(runner, kubelets, controlPlane.apiServer) };
   };
   return {
-    async boot(opts: BootOptions = {}): Promise<void> {
-      if (cluster) return;
-      cluster = new Cluster({ seed: opts.seed ?? '1', workers: opts.workers ?? 3, yieldToHost });
-      await cluster.start();
-      runner = new SimRunner(cluster.sim, opts.speed ?? 1);
-      runner.start();
+    /** boot starts the control plane, then the kubelets of the Worker at the other end of kubeletPort. */
+    async boot(opts: BootOptions, kubeletPort: PortLike): Promise<void> {
+      booting ??= boot(opts, kubeletPort);
+      engine = await booting;
     },
     async request(req: ApiRequest): Promise<ApiResponse> {
-      const { cluster, runner } = booted();
-      return (await serveClockApi(runner, req)) ?? cluster.apiServer.request(req);
+      const { controlPlane, playground } = booted();
+      return (await playground(req)) ?? controlPlane.apiServer.request(req);
     },
     async stream(req: ApiRequest, onChunk: (chunk: StreamChunk) => void): Promise<StreamId> {
-      return booted().cluster.apiServer.stream(req, onChunk);
+      return booted().controlPlane.apiServer.stream(req, onChunk);
     },
     cancel(id: StreamId): void {
-      cluster?.apiServer.cancel(id);
+      engine?.controlPlane.apiServer.cancel(id);
     },
     shutdown(): void {
-      runner?.stop();
-      cluster?.stop();
+      engine?.runner.stop();
+      engine?.controlPlane.stop();
+      engine?.port.close();
     },
   };
 }
