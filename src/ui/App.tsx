@@ -8,10 +8,10 @@ import { ClusterCanvas } from './canvas/ClusterCanvas';
 import { Palette } from './palette/Palette';
 import { Inspector } from './inspector/Inspector';
 import { EditorPanel } from './editor/EditorPanel';
+import { SidePanelTabs } from './editor/SidePanelTabs';
 import { EventsTimeline } from './timeline/EventsTimeline';
 import { ClockControls } from './clock/ClockControls';
-import { NodeList } from './components/NodeList';
-import { PodList } from './components/PodList';
+import { ClusterSummary } from './summary/ClusterSummary';
 
 /**
  * App is the playground shell: it boots the engine Worker and lays out what renders the API's view
@@ -32,6 +32,7 @@ export function App() {
         <p className="note">Kubernetes v1.32 control plane in a Web Worker. Nodes, containers, images and traffic are simulated.</p>
         {client && <ApiClientContext.Provider value={client}><ClockControls /></ApiClientContext.Provider>}
       </header>
+      {synced && <ClusterSummary />}
       {error && <p role="alert">Engine failed to start: {error}</p>}
       {!synced && !error && <p aria-busy="true">Starting cluster…</p>}
       {synced && client && (
@@ -41,11 +42,12 @@ export function App() {
             <main className="app-canvas">
               <ClusterCanvas />
             </main>
-            <aside className="app-side">{panel === 'editor' ? <EditorPanel /> : <Inspector />}</aside>
+            <aside className="app-side">
+              <SidePanelTabs />
+              {panel === 'editor' ? <EditorPanel /> : <Inspector />}
+            </aside>
           </div>
           <EventsTimeline />
-          <NodeList />
-          <PodList />
         </ApiClientContext.Provider>
       )}
     </div>

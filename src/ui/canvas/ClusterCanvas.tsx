@@ -1,4 +1,85 @@
-/** ClusterCanvas: placeholder until its owner lands it. */
+import { useCallback, useEffect, type DragEvent } from 'react';
+import { Controls, Panel, ReactFlow, ReactFlowProvider } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { ActionBar } from '../actions/ActionBar';
+import { ActionDialogs } from '../actions/ActionDialogs';
+import { ActionNotice } from '../actions/ActionNotice';
+import { useActionShortcuts } from '../actions/useActionShortcuts';
+import { PaletteMime, placeItem, type PaletteKind } from '../palette/placeItem';
+import { useApiClient } from '../state/apiClientContext';
+import { useUiStore } from '../state/uiStore';
+import { CanvasToolbar } from './CanvasToolbar';
+import { connectCanvasStore } from './canvasStore';
+import { edgeTypes, nodeTypes } from './nodeTypes';
+import { useFlowElements } from './useFlowElements';
+import './canvas.css';
+
+const fitViewOptions = { padding: 0.06, maxZoom: 1 };
+const clearSelection = () => useUiStore.getState().select(undefined);
+
+function onDragOver(e: DragEvent) {
+  if (!e.dataTransfer.types.includes(PaletteMime)) return;
+  e.preventDefault();
+  e.dataTransfer.dropEffect = 'copy';
+}
+
+function Flow() {
+  const client = useApiClient();
+  useEffect(connectCanvasStore, []);
+  useActionShortcuts(client);
+  const { nodes, edges } = useFlowElements();
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const kind = e.dataTransfer.getData(PaletteMime) as PaletteKind;
+      if (!kind) return;
+      e.preventDefault();
+      void placeItem(client, kind);
+    },
+    [client],
+  );
+  return (
+    <div className="cluster-canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onlyRenderVisibleElements
+        fitView
+        fitViewOptions={fitViewOptions}
+        minZoom={0.02}
+        maxZoom={2}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable={false}
+        nodesFocusable={false}
+        edgesFocusable={false}
+        onPaneClick={clearSelection}
+        zoomOnDoubleClick={false}
+        deleteKeyCode={null}
+      >
+        <Controls showInteractive={false} />
+        <Panel position="top-left" className="canvas-overlays">
+          <CanvasToolbar />
+          <ActionBar />
+        </Panel>
+        <Panel position="bottom-center">
+          <ActionNotice />
+        </Panel>
+      </ReactFlow>
+      <ActionDialogs />
+    </div>
+  );
+}
+
+/**
+ * ClusterCanvas draws the cluster as the API reports it: nodes with their components and pods,
+ * Services with edges to their endpoints, the Unscheduled lane, and optionally ownership.
+ */
 export function ClusterCanvas() {
-  return null;
+  return (
+    <ReactFlowProvider>
+      <Flow />
+    </ReactFlowProvider>
+  );
 }

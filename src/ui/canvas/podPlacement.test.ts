@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { Pod } from 'kubernetes-types/core/v1';
+import { EmptyNodePods, PodPlacement, Unscheduled } from './podPlacement';
+import { testPod } from './testPods';
+
+const mirror = (key: string, node: string) =>
+  testPod(key, node, { metadata: { annotations: { 'kubernetes.io/config.mirror': 'h' }, labels: { component: key.split('/')[1] } } });
+const withRequests = (key: string, node: string, cpu: string, phase = 'Running') =>
+  testPod(key, node, { spec: { containers: [{ name: 'app', resources: { requests: { cpu, memory: '64Mi' } } }] }, status: { phase } });
+
+describe('PodPlacement', () => {
+  it('lists pods by node, static pods apart, and waiting pods as Unscheduled', () => {
+    const p = new PodPlacement();
+    const pods = {
+      'kube-system/etcd': mirror('kube-system/etcd', 'cp'),
+      'default/a': testPod('default/a', 'w1'),
+      'default/b': testPod('default/b'),
+    };
+    expect(p.update({}, pods)).toEqual(new Set(['cp', 'w1', Unscheduled]));
+    expect(p.podsOf('cp').components.map((x) => x.metadata?.name)).toEqual(['etcd']);
+    expect(p.podsOf('cp').pods).toEqual([]);
+    expect(p.podsOf('w1').pods.map((x) => x.metadata?.name)).toEqual(['a']);
+    expect(p.podsOf(Unscheduled).pods.map((x) => x.metadata?.name)).toEqual(['b']);
+    expect(p.podsOf('nowhere')).toBe(EmptyNodePods);
+  });
+
+  it('touches only the old and new node of a pod that was bound, and keeps the other lists', () => {
+    const p = new PodPlacement();
+    const before: Record<string, Pod> = { 'default/a': testPod('default/a'), 'default/c': testPod('default/c', 'w2') };
+    p.update({}, before);
+    const w2 = p.podsOf('w2');
+    const after = { ...before, 'default/a': testPod('default/a', 'w1') };
+    expect(p.update(before, after)).toEqual(new Set([Unscheduled, 'w1']));
+    expect(p.podsOf(Unscheduled)).toBe(EmptyNodePods);
+    expect(p.podsOf('w1').pods).toHaveLength(1);
+    expect(p.podsOf('w2')).toBe(w2);
+  });
+
+  it('forgets deleted pods', () => {
+    const p = new PodPlacement();
+    const before = { 'default/a': testPod('default/a', 'w1') };
+    p.update({}, before);
+    expect(p.update(before, {})).toEqual(new Set(['w1']));
+    expect([...p.placements()]).toEqual([]);
+  });
+
+  it('lists pods in creation order so chips keep their place', () => {
+    const p = new PodPlacement();
+    const older = testPod('default/z', 'w1', { metadata: { creationTimestamp: '2025-01-01T00:00:00Z' } });
+    const newer = testPod('default/a', 'w1', { metadata: { creationTimestamp: '2025-01-01T00:01:00Z' } });
+    p.update({}, { 'default/a': newer, 'default/z': older });
+    expect(p.podsOf('w1').pods.map((x) => x.metadata?.name)).toEqual(['z', 'a']);
+  });
+
+  it('filters pods by namespace but keeps static pods and counts every pod in the node usage', () => {
+    const p = new PodPlacement();
+    p.update({}, {
+      'kube-system/etcd': mirror('kube-system/etcd', 'cp'),
+      'default/a': withRequests('default/a', 'cp', '100m'),
+      'other/b': withRequests('other/b', 'cp', '250m'),
+      'other/done': withRequests('other/done', 'cp', '1', 'Succeeded'),
+    });
+    p.setNamespace('default');
+    const cp = p.podsOf('cp');
+    expect(cp.components).toHaveLength(1);
+    expect(cp.pods.map((x) => x.metadata?.name)).toEqual(['a']);
+    expect(cp.requests).toEqual({ milliCPU: 350, memory: 2 * 64 * 1024 * 1024, pods: 3 });
+  });
+});

@@ -1,0 +1,107 @@
+import { useMemo, useState } from 'react';
+import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
+import type { Node, Pod, Service } from 'kubernetes-types/core/v1';
+import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
+import { useShallow } from 'zustand/react/shallow';
+import { selectObjects, useClusterStore, type ClusterState, type ObjectMap } from '../state/clusterStore';
+import { useUiStore } from '../state/uiStore';
+import { useCanvasStore } from './canvasStore';
+import { flowId, LaneId, ownershipEdges, podAnchors, serviceEdges } from './edges';
+import { ElementCache, podEdge, shapeNode, type PodEdge, type ShapeNode } from './flowElements';
+import { createGridLayout, deploymentBox, replicaSetBox, serviceBox, unscheduledLane, type Box } from './layout';
+import { Unscheduled } from './podPlacement';
+import { useDetail } from './useCanvasView';
+import { orderNodes } from './viewModel';
+
+// Node order changes only with the nodes map; the selector also runs on unrelated store changes.
+let orderedFrom: ObjectMap | undefined;
+let order: string[] = [];
+const selectNodeOrder = (s: ClusterState) => {
+  if (s.objects.nodes !== orderedFrom) {
+    orderedFrom = s.objects.nodes;
+    order = orderNodes(Object.values(s.objects.nodes) as Node[]);
+  }
+  return order;
+};
+const selectServices = selectObjects<Service>('services');
+const selectSlices = selectObjects<EndpointSlice>('endpointslices');
+const selectDeployments = selectObjects<Deployment>('deployments');
+const selectReplicaSets = selectObjects<ReplicaSet>('replicasets');
+const selectPods = selectObjects<Pod>('pods');
+const nothing = () => undefined;
+
+function inNamespace<T>(map: ObjectMap<T>, namespace: string | undefined): ObjectMap<T> {
+  if (namespace === undefined) return map;
+  const prefix = `${namespace}/`;
+  const out: ObjectMap<T> = {};
+  for (const k in map) if (k.startsWith(prefix)) out[k] = map[k];
+  return out;
+}
+
+function shapesOf<T extends { metadata?: { namespace?: string; name?: string } }>(
+  cache: ElementCache<ShapeNode>,
+  map: ObjectMap<T>,
+  kind: string,
+  type: string,
+  place: (i: number) => Box,
+): ShapeNode[] {
+  return Object.values(map).map((o, i) => {
+    const { namespace = '', name = '' } = o.metadata ?? {};
+    return shapeNode(cache, flowId(kind, namespace, name), type, place(i), { kind, namespace, name });
+  });
+}
+
+/**
+ * useFlowElements turns the cache into React Flow nodes and edges: the node grid from the pod
+ * placements, Services, the Unscheduled lane and, with the ownership overlay, Deployments and
+ * ReplicaSets. Elements that did not change keep their identity between renders.
+ */
+export function useFlowElements(): { nodes: ShapeNode[]; edges: PodEdge[] } {
+  const order = useClusterStore(useShallow(selectNodeOrder));
+  const placements = useCanvasStore((s) => s.placements);
+  const ownership = useCanvasStore((s) => s.ownership);
+  const namespace = useUiStore((s) => s.namespace);
+  const services = useClusterStore(selectServices);
+  const slices = useClusterStore(selectSlices);
+  // The overlay's objects change with every rollout step: subscribe only while it is shown.
+  const allDeployments = useClusterStore(ownership ? selectDeployments : nothing);
+  const allReplicaSets = useClusterStore(ownership ? selectReplicaSets : nothing);
+  const pods = useClusterStore(ownership ? selectPods : nothing);
+  const aggregate = useDetail() !== 'pods';
+  const [layout] = useState(createGridLayout);
+  const [shapes] = useState(() => new ElementCache<ShapeNode>());
+  const [lines] = useState(() => new ElementCache<PodEdge>());
+
+  const boxes = useMemo(
+    () => layout(order.map((name) => ({ name, components: placements[name]?.components.length ?? 0, pods: placements[name]?.pods.length ?? 0 }))),
+    [layout, order, placements],
+  );
+  const unscheduled = placements[Unscheduled]?.pods.length ?? 0;
+  const lane = useMemo(() => unscheduledLane(order.length, unscheduled), [order.length, unscheduled]);
+  const visibleServices = useMemo(() => inNamespace(services, namespace), [services, namespace]);
+  const deployments = useMemo(() => allDeployments && inNamespace(allDeployments, namespace), [allDeployments, namespace]);
+  const replicaSets = useMemo(() => allReplicaSets && inNamespace(allReplicaSets, namespace), [allReplicaSets, namespace]);
+
+  const nodes = useMemo(() => {
+    const out: ShapeNode[] = [shapeNode(shapes, LaneId, 'lane', lane, { kind: 'Lane', name: Unscheduled })];
+    for (const [name, box] of boxes) out.push(shapeNode(shapes, flowId('Node', undefined, name), 'kubeNode', box, { kind: 'Node', name }));
+    out.push(...shapesOf(shapes, visibleServices, 'Service', 'service', serviceBox));
+    if (deployments && replicaSets) {
+      out.push(...shapesOf(shapes, deployments, 'Deployment', 'workload', deploymentBox));
+      out.push(...shapesOf(shapes, replicaSets, 'ReplicaSet', 'workload', replicaSetBox));
+    }
+    shapes.done();
+    return out;
+  }, [shapes, boxes, lane, visibleServices, deployments, replicaSets]);
+
+  const anchors = useMemo(() => podAnchors(placements, lane.width), [placements, lane.width]);
+  const edges = useMemo(() => {
+    const specs = serviceEdges(visibleServices, slices, anchors, aggregate);
+    if (deployments && replicaSets && pods) specs.push(...ownershipEdges(deployments, replicaSets, pods, anchors, aggregate));
+    const out = specs.map((spec) => podEdge(lines, spec));
+    lines.done();
+    return out;
+  }, [lines, visibleServices, slices, anchors, aggregate, deployments, replicaSets, pods]);
+
+  return { nodes, edges };
+}
