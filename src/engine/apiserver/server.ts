@@ -13,6 +13,7 @@ import type { ResourceStrategy } from './registry/strategy';
 import { StrategyIndex } from './registry/strategyIndex';
 import { allResources } from './registry/resources';
 import { WatchHub } from './watch/watchHub';
+import { EventTtl } from './registry/eventTtl';
 import { bindPod } from './subresources/binding';
 import { evictPod } from './subresources/eviction';
 import { followPodLog, getPodLog } from './subresources/podLog';
@@ -48,7 +49,8 @@ export class ApiServer implements ApiTransport {
     readonly sim: Sim,
     opts: ApiServerOptions,
   ) {
-    this.store = new MvccStore({ historyLimit: opts.historyLimit, freeze: opts.freeze });
+    this.store = new MvccStore({ historyLimit: opts.historyLimit, freeze: opts.freeze, now: () => sim.clock.now() });
+    new EventTtl(this.store, sim);
     const strategies = new StrategyIndex(opts.strategies);
     this.ctx = {
       sim,
@@ -105,7 +107,8 @@ export class ApiServer implements ApiTransport {
   }
 
   private route(req: ApiRequest): ApiResponse {
-    const path = req.path.split('?')[0];
+    const q = req.path.indexOf('?');
+    const path = q < 0 ? req.path : req.path.slice(0, q);
     const info = parseRequestInfo(path);
     if (!info.isResourceRequest) return this.nonResource(req, path, info);
     const s = this.strategyFor(info);

@@ -5,23 +5,52 @@ import { servedStrategies } from '../cluster/servedStrategies';
 import { Resources } from '../apiserver/registry/resources';
 import { Sim } from '../sim/sim';
 import { ApiClient } from './apiClient';
-import { EventRecorder } from './eventRecorder';
+import { EventRecorder, maxQueuedEvents } from './eventRecorder';
+
+async function setup() {
+  const sim = new Sim('events', () => new Promise((r) => setImmediate(r)));
+  const server = new ApiServer(sim, { strategies: servedStrategies });
+  const client = new ApiClient(server, 'test');
+  await client.create(Resources.namespaces, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' } });
+  const list = async () => (await client.list<Event>(Resources.events, { namespace: 'default' })).items;
+  return { sim, client, list };
+}
+
+const podNamed = (name: string) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default', uid: `uid-${name}` } });
 
 describe('EventRecorder', () => {
+  it('writes events after the recording work yields, in the order they were recorded', async () => {
+    const { sim, client, list } = await setup();
+    const rec = new EventRecorder(client, sim, 'default-scheduler');
+    for (const name of ['a', 'b', 'c']) rec.event(podNamed(name), 'Normal', 'Scheduled', `Successfully assigned default/${name} to worker-1`);
+    expect(await list()).toEqual([]);
+    await sim.settle();
+    const events = await list();
+    expect(events.map((e) => e.involvedObject.name)).toEqual(['a', 'b', 'c']);
+    expect(events.map((e) => Number(e.metadata?.resourceVersion))).toEqual([...events.map((e) => Number(e.metadata?.resourceVersion))].sort((x, y) => x - y));
+  });
+
+  it('drops what is recorded while its queue is full, as the broadcaster does', async () => {
+    const { sim, client, list } = await setup();
+    const rec = new EventRecorder(client, sim, 'default-scheduler');
+    for (let i = 0; i <= maxQueuedEvents; i++) rec.event(podNamed(`p${i}`), 'Normal', 'Scheduled', `Successfully assigned default/p${i} to worker-1`);
+    await sim.settle();
+    const events = await list();
+    expect(events).toHaveLength(maxQueuedEvents);
+    expect(events.some((e) => e.involvedObject.name === `p${maxQueuedEvents}`)).toBe(false);
+  });
+
   it('counts a repeat within ten minutes on the same Event, and starts a new Event after', async () => {
-    const sim = new Sim('events', () => new Promise((r) => setImmediate(r)));
-    const server = new ApiServer(sim, { strategies: servedStrategies });
-    const client = new ApiClient(server, 'test');
-    await client.create(Resources.namespaces, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' } });
+    const { sim, client, list } = await setup();
     const rec = new EventRecorder(client, sim, 'test-controller');
-    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default', uid: 'u1' } };
+    const pod = podNamed('p');
     rec.event(pod, 'Warning', 'BackOff', 'Back-off restarting failed container');
     await sim.advance(60_000);
     rec.event(pod, 'Warning', 'BackOff', 'Back-off restarting failed container');
     await sim.advance(11 * 60_000);
     rec.event(pod, 'Warning', 'BackOff', 'Back-off restarting failed container');
     await sim.settle();
-    const events = (await client.list<Event>(Resources.events, { namespace: 'default' })).items;
+    const events = await list();
     expect(events.map((e) => e.count)).toEqual([2, 1]);
     expect(events[0].lastTimestamp).toBe('2025-01-01T00:01:00Z');
     expect(events[0].source).toEqual({ component: 'test-controller' });

@@ -16,16 +16,34 @@ interface Seen {
   first: string;
 }
 
+/** Recorded is an event waiting in the broadcaster's queue, stamped when it was recorded. */
+interface Recorded {
+  ref: ObjectReference;
+  type: EventType;
+  reason: string;
+  message: string;
+  at: number;
+}
+
 /** aggregationWindowMs is how long a repeated event is counted instead of re-created (EventCorrelator). */
 const aggregationWindowMs = 10 * 60 * 1000;
 
+/** maxQueuedEvents is client-go's broadcaster queue length; events recorded while it is full are dropped. */
+export const maxQueuedEvents = 1000;
+
 /**
- * EventRecorder is client-go's record.EventRecorder: components report what they did as core/v1
- * Events through the API. A repeat of the same event within ten minutes bumps count and
- * lastTimestamp on the existing Event, as the EventCorrelator does.
+ * EventRecorder is client-go's record.EventRecorder with its broadcaster: components report what
+ * they did as core/v1 Events through the API. Recording only queues the event (up to 1000, then
+ * drops, as the broadcaster's DropIfChannelFull does); a sink writes the queue in order once the
+ * recording component's current work yields, so a scheduling cycle never waits for an Event
+ * write. A repeat of the same event within ten minutes bumps count and lastTimestamp on the
+ * existing Event, as the EventCorrelator does.
  */
 export class EventRecorder {
   private readonly seen = new Map<string, Seen & { at: number }>();
+  private queue: Recorded[] = [];
+  private flushQueued = false;
+  private sweptAt = NaN;
 
   constructor(
     private readonly client: ApiClient,
@@ -39,19 +57,33 @@ export class EventRecorder {
    * points into the object (the kubelet's "spec.containers{nginx}").
    */
   event(obj: TypedObject, type: EventType, reason: string, message: string, fieldPath?: string): void {
-    void this.record(obj, type, reason, message, fieldPath).catch(() => undefined);
+    if (this.queue.length >= maxQueuedEvents) return;
+    this.queue.push({ ref: referenceTo(obj, fieldPath), type, reason, message, at: this.sim.clock.now() });
+    if (this.flushQueued) return;
+    this.flushQueued = true;
+    // A resolved promise rather than queueMicrotask, which costs an AsyncResource per call in Node.
+    void Promise.resolve().then(() => this.flush());
+  }
+
+  /** flush is the sink: it writes the queued events in the order they were recorded. */
+  private flush(): void {
+    this.flushQueued = false;
+    const queued = this.queue;
+    this.queue = [];
+    for (const e of queued) void this.record(e).catch(() => undefined);
   }
 
   private forgetOlderThan(cutoff: number): void {
+    // Nothing expires twice at one instant: sweep once per simulated millisecond.
+    if (cutoff === this.sweptAt) return;
+    this.sweptAt = cutoff;
     for (const [key, seen] of this.seen) {
       if (seen.at >= cutoff) return;
       this.seen.delete(key);
     }
   }
 
-  private async record(obj: TypedObject, type: EventType, reason: string, message: string, fieldPath?: string): Promise<void> {
-    const ref = referenceTo(obj, fieldPath);
-    const now = this.sim.clock.now();
+  private async record({ ref, type, reason, message, at: now }: Recorded): Promise<void> {
     const ts = formatTime(now);
     const key = `${ref.uid}/${ref.fieldPath ?? ''}/${reason}/${type}/${message}`;
     this.forgetOlderThan(now - aggregationWindowMs);

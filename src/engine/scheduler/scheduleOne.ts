@@ -1,4 +1,5 @@
 import type { Pod, PodCondition } from 'kubernetes-types/core/v1';
+import type { TypedObject } from '../api/object';
 import { Resources } from '../apiserver/registry/resources';
 import type { ApiClient } from '../client/apiClient';
 import { EventType, type EventRecorder } from '../client/eventRecorder';
@@ -49,9 +50,9 @@ export function truncateMessage(message: string): string {
   return message.slice(0, NoteLengthLimit - 4) + ' ...';
 }
 
-function asPod(pod: Pod): Pod {
-  // List items come without kind; events need it in involvedObject.
-  return pod.kind ? pod : { ...pod, kind: 'Pod', apiVersion: 'v1' };
+/** podRef is what an event needs of a pod: list items come without kind, involvedObject needs it. */
+function podRef(pod: Pod): TypedObject {
+  return { apiVersion: 'v1', kind: 'Pod', metadata: pod.metadata };
 }
 
 /** scheduleOne runs the scheduling cycle of one popped pod and starts its binding cycle. */
@@ -60,7 +61,7 @@ export function scheduleOne(core: SchedulerCore, q: QueuedPodInfo): void {
   const pod = pi.pod;
   const m = pod.metadata!;
   if (m.deletionTimestamp) {
-    core.recorder.event(asPod(pod), EventType.Warning, FailedScheduling, `skip schedule deleting pod: ${m.namespace}/${m.name}`);
+    core.recorder.event(podRef(pod), EventType.Warning, FailedScheduling, `skip schedule deleting pod: ${m.namespace}/${m.name}`);
     return;
   }
   if (core.cache.isAssumedPod(pi.key)) return;
@@ -119,7 +120,7 @@ async function bindingCycle(core: SchedulerCore, q: QueuedPodInfo, assumed: Pod,
     return;
   }
   core.cache.finishBinding(key);
-  core.recorder.event(asPod(assumed), EventType.Normal, Scheduled, `Successfully assigned ${namespace}/${name} to ${node}`);
+  core.recorder.event(podRef(assumed), EventType.Normal, Scheduled, `Successfully assigned ${namespace}/${name} to ${node}`);
 }
 
 /**
@@ -150,7 +151,7 @@ export function handleSchedulingFailure(
     if (nominating === null) core.queue.nominator.addNominatedPod(q.podInfo);
     else core.queue.nominator.addNominatedPod(q.podInfo, nominating.nominatedNodeName);
   }
-  core.recorder.event(asPod(current), EventType.Warning, FailedScheduling, truncateMessage(errMsg));
+  core.recorder.event(podRef(current), EventType.Warning, FailedScheduling, truncateMessage(errMsg));
   // Upstream would also mark an already bound pod PodScheduled=False; a bound pod keeps its condition here.
   if (!cached || cached.spec?.nodeName) return;
   void updatePodCondition(core, current, { type: 'PodScheduled', status: 'False', reason, message: errMsg }, nominating).catch(() => undefined);
@@ -199,7 +200,7 @@ function prepareCandidate(core: SchedulerCore, preemptor: Pod, r: PostFilterResu
         // The victim may be gone already; the next cycle re-evaluates.
         return;
       }
-      core.recorder.event(asPod(victim), EventType.Normal, Preempted, `Preempted by pod ${preemptor.metadata?.uid} on node ${r.nominatedNodeName}`);
+      core.recorder.event(podRef(victim), EventType.Normal, Preempted, `Preempted by pod ${preemptor.metadata?.uid} on node ${r.nominatedNodeName}`);
     })();
   }
   for (const p of r.clearNominations ?? []) {

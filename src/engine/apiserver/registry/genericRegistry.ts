@@ -173,6 +173,8 @@ export class GenericRegistry {
   private writeUpdate(s: ResourceStrategy, input: KubeObject, old: StoredObject, wc: WriteContext, subresource: string): StoredObject {
     const def = s.def;
     const obj = input === old ? cloneInput(old) : input;
+    // An update built from the stored object may share its metadata: the server's fields go on a copy.
+    if (obj.metadata === old.metadata) obj.metadata = { ...old.metadata };
     const meta = (obj.metadata ??= {}) as MutableObjectMeta;
     const name = old.metadata.name!;
     const ctx = this.strategyContext(wc.dryRun);
@@ -182,13 +184,10 @@ export class GenericRegistry {
     else delete meta.namespace;
     meta.uid = old.metadata.uid;
     meta.creationTimestamp = old.metadata.creationTimestamp;
-    meta.deletionTimestamp = old.metadata.deletionTimestamp;
-    meta.deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds;
-    meta.generation = old.metadata.generation;
+    setOrDelete(meta, 'deletionTimestamp', old.metadata.deletionTimestamp);
+    setOrDelete(meta, 'deletionGracePeriodSeconds', old.metadata.deletionGracePeriodSeconds);
+    setOrDelete(meta, 'generation', old.metadata.generation);
     meta.resourceVersion = old.metadata.resourceVersion;
-    if (meta.deletionTimestamp === undefined) delete meta.deletionTimestamp;
-    if (meta.deletionGracePeriodSeconds === undefined) delete meta.deletionGracePeriodSeconds;
-    if (meta.generation === undefined) delete meta.generation;
     let errs: FieldError[];
     if (subresource === 'binding' || subresource === 'finalize') {
       // Server-internal subresources write exactly what their REST handler computed.
@@ -305,6 +304,15 @@ export class GenericRegistry {
       throw newForbidden(def, name, `unable to create new content in namespace ${namespace} because it is being terminated`);
     }
   }
+}
+
+/**
+ * setOrDelete sets a metadata field, or removes it when value is undefined. Setting undefined and
+ * deleting after would add and remove a property, which turns the object into a slow dictionary.
+ */
+function setOrDelete<K extends keyof MutableObjectMeta>(meta: MutableObjectMeta, key: K, value: MutableObjectMeta[K]): void {
+  if (value !== undefined) meta[key] = value;
+  else if (key in meta) delete meta[key];
 }
 
 function cloneInput(obj: KubeObject): KubeObject {

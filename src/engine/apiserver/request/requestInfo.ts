@@ -31,7 +31,7 @@ export function parseRequestInfo(path: string): RequestInfo {
     subresource: '',
     parts: [],
   };
-  const segs = path.split('/').filter((s) => s !== '').map(safeDecode);
+  const segs = segments(path);
   if (segs[0] === 'api') {
     info.version = segs[1] ?? '';
     info.parts = segs.slice(2);
@@ -56,6 +56,14 @@ export function parseRequestInfo(path: string): RequestInfo {
   info.name = rest[1] ?? '';
   info.subresource = rest.slice(2).join('/');
   return info;
+}
+
+/** segments splits a path at '/' without empty segments, decoding escapes only if there are any. */
+function segments(path: string): string[] {
+  const escaped = path.includes('%');
+  const segs: string[] = [];
+  for (const s of path.split('/')) if (s !== '') segs.push(escaped ? safeDecode(s) : s);
+  return segs;
 }
 
 function safeDecode(s: string): string {

@@ -39,7 +39,8 @@ export function bindPod(ctx: ServerContext, ns: string, podName: string | undefi
         throw newConflict(bindingsResource, name, `pod ${name} is already assigned to node "${pod.spec.nodeName}"`);
       }
       const now = formatTime(ctx.sim.clock.now());
-      const conditions: PodCondition[] = (pod.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
+      const conditions: PodCondition[] = [];
+      for (const c of pod.status?.conditions ?? []) if (c.type !== 'PodScheduled') conditions.push(c);
       conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null as unknown as string, lastTransitionTime: now });
       return {
         ...current,

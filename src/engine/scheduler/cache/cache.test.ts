@@ -68,9 +68,9 @@ describe('SchedulerCache', () => {
     const counts = c.matchingPods('default', sel);
     const pod = makePod('p', { nodeName: 'n', labels: { app: 'web' } });
     c.addPod(pod);
-    expect(counts.onNode(c.get('n')!)).toBe(1);
+    expect(counts.onNode(c.get('n')!.index)).toBe(1);
     c.updatePod({ ...pod, metadata: { ...pod.metadata, labels: { app: 'db' } } });
-    expect(counts.onNode(c.get('n')!)).toBe(0);
+    expect(counts.onNode(c.get('n')!.index)).toBe(0);
     expect(c.matchingPods('default', sel)).toBe(counts);
   });
 });

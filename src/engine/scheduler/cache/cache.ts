@@ -3,6 +3,7 @@ import type { Selector } from '../../api/labels';
 import { shallowMapEqual } from '../framework/events';
 import type { MatchingPodCounts, Snapshot, WorkloadListers } from '../framework/interface';
 import { NodeInfo, type ImageStateSummary } from '../framework/nodeInfo';
+import { NodeTable } from '../framework/nodeTable';
 import { newPodInfo, podKey, type PodInfo } from '../framework/podInfo';
 import { NodeTree } from './nodeTree';
 import { PodCounters } from './podCounters';
@@ -35,7 +36,9 @@ export class SchedulerCache implements Snapshot {
   private readonly podStates = new Map<string, PodState>();
   private readonly tree = new NodeTree();
   private nodeList: NodeInfo[] = [];
+  private nodeSlots = new Int32Array(0);
   private listDirty = false;
+  readonly table = new NodeTable();
   private readonly imageStates = new Map<string, ImageStateSummary>();
   private readonly counters: PodCounters;
   /** topology caches one TopologyIndex per label key; cleared when nodes come, go or change labels. */
@@ -59,9 +62,19 @@ export class SchedulerCache implements Snapshot {
   list(): readonly NodeInfo[] {
     if (this.listDirty) {
       this.nodeList = this.tree.list().map((n) => this.nodes.get(n)!);
+      this.nodeSlots = Int32Array.from(this.nodeList, (ni) => ni.index);
       this.listDirty = false;
     }
     return this.nodeList;
+  }
+
+  listSlots(): Int32Array {
+    this.list();
+    return this.nodeSlots;
+  }
+
+  nodeAt(slot: number): NodeInfo {
+    return this.byIndex[slot]!;
   }
 
   get(name: string): NodeInfo | undefined {
@@ -185,12 +198,19 @@ export class SchedulerCache implements Snapshot {
   }
 
   private replacePod(s: PodState, pod: Pod): void {
-    this.removeFromNode(s.pi, s.nodeName);
+    const old = s.pi;
     const nodeName = pod.spec?.nodeName || s.nodeName;
     // Requests and ports cannot change on a bound pod; labels and deletion can, so counters re-match.
-    s.pi = s.pi.pod.metadata?.uid === pod.metadata?.uid ? { ...s.pi, pod, terminating: !!pod.metadata?.deletionTimestamp } : newPodInfo(pod);
+    const pi = old.pod.metadata?.uid === pod.metadata?.uid ? { ...old, pod, terminating: !!pod.metadata?.deletionTimestamp } : newPodInfo(pod);
+    // The common update (a binding confirmed, a status change) leaves everything counted as it was.
+    const counted =
+      pi.requests === old.requests && nodeName === s.nodeName && pi.terminating === old.terminating && shallowMapEqual(old.pod.metadata?.labels, pod.metadata?.labels);
+    if (!counted || !this.nodes.get(nodeName)?.replacePod(pi)) {
+      this.removeFromNode(old, s.nodeName);
+      this.addToNode(pi, nodeName);
+    }
+    s.pi = pi;
     s.nodeName = nodeName;
-    this.addToNode(s.pi, nodeName);
   }
 
   private addToNode(pi: PodInfo, nodeName: string): void {
@@ -207,7 +227,7 @@ export class SchedulerCache implements Snapshot {
   }
 
   private newNodeInfo(name: string): NodeInfo {
-    const ni = new NodeInfo(name, this.freeIndices.pop() ?? this.byIndex.length);
+    const ni = new NodeInfo(name, this.freeIndices.pop() ?? this.byIndex.length, this.table);
     this.byIndex[ni.index] = ni;
     this.nodes.set(name, ni);
     return ni;

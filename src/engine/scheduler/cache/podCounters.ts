@@ -7,10 +7,13 @@ import type { TopologyIndex } from './topologyIndex';
 /** selectorKey renders a selector canonically, so equal selectors share one counter. */
 export function selectorKey(sel: Selector): string {
   if (sel.nothing) return '\x03';
-  return sel.requirements
-    .map((r) => `${r.key}\x00${r.op}\x00${[...r.values].sort().join('\x01')}`)
-    .sort()
-    .join('\x02');
+  // Plain loops and no sorting of single items: PodTopologySpread keys a fresh selector every cycle.
+  const parts: string[] = [];
+  for (const r of sel.requirements) {
+    const values = r.values.length > 1 ? [...r.values].sort().join('\x01') : (r.values[0] ?? '');
+    parts.push(`${r.key}\x00${r.op}\x00${values}`);
+  }
+  return parts.length > 1 ? parts.sort().join('\x02') : (parts[0] ?? '');
 }
 
 /**
@@ -31,8 +34,8 @@ export class SelectorCounter implements MatchingPodCounts {
     private readonly nodeAt: (index: number) => NodeInfo | undefined,
   ) {}
 
-  onNode(node: NodeInfo): number {
-    return this.perNode[node.index] ?? 0;
+  onNode(index: number): number {
+    return this.perNode[index] ?? 0;
   }
 
   forEachNode(fn: (node: NodeInfo, count: number) => void): void {

@@ -18,23 +18,24 @@ const defaultAbsentStatus = new Status(Code.UnschedulableAndUnresolvable);
  * status that stands for every node not listed (absentNodesStatus).
  */
 export class NodeToStatus {
-  private readonly statuses = new Map<string, Status>();
+  /** statuses is created by the first rejection: most cycles reject no node. */
+  private statuses: Map<string, Status> | undefined;
   absentNodesStatus = defaultAbsentStatus;
 
   get(name: string): Status {
-    return this.statuses.get(name) ?? this.absentNodesStatus;
+    return this.statuses?.get(name) ?? this.absentNodesStatus;
   }
 
   set(name: string, s: Status): void {
-    this.statuses.set(name, s);
+    (this.statuses ??= new Map()).set(name, s);
   }
 
   get len(): number {
-    return this.statuses.size;
+    return this.statuses?.size ?? 0;
   }
 
   forEachExplicitNode(fn: (name: string, s: Status) => void): void {
-    for (const [n, s] of this.statuses) fn(n, s);
+    if (this.statuses) for (const [n, s] of this.statuses) fn(n, s);
   }
 
   /** nodesForStatusCode lists the nodes whose status has code, counting absent nodes too. */
@@ -42,7 +43,7 @@ export class NodeToStatus {
     const out: NodeInfo[] = [];
     const absentMatches = this.absentNodesStatus.code === code;
     for (const n of all) {
-      const s = this.statuses.get(n.name);
+      const s = this.statuses?.get(n.name);
       if (s ? s.code === code : absentMatches) out.push(n);
     }
     return out;
@@ -58,9 +59,9 @@ export interface Diagnosis {
   postFilterMsg: string;
 }
 
-/** newDiagnosis returns an empty Diagnosis. */
-export function newDiagnosis(): Diagnosis {
-  return { nodeToStatus: new NodeToStatus(), unschedulablePlugins: new Set(), pendingPlugins: new Set(), preFilterMsg: '', postFilterMsg: '' };
+/** newDiagnosis returns an empty Diagnosis, starting from the plugins PreFilter already named. */
+export function newDiagnosis(unschedulablePlugins = new Set<string>()): Diagnosis {
+  return { nodeToStatus: new NodeToStatus(), unschedulablePlugins, pendingPlugins: new Set(), preFilterMsg: '', postFilterMsg: '' };
 }
 
 /** addPluginStatus is Diagnosis.AddPluginStatus: remember which plugin rejected the pod. */

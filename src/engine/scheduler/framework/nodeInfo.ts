@@ -1,4 +1,5 @@
 import type { Node, Taint } from 'kubernetes-types/core/v1';
+import type { NodeTable } from './nodeTable';
 import type { HostPort, PodInfo } from './podInfo';
 import { addResourceList, newResource, type Resource } from './podResources';
 
@@ -18,8 +19,8 @@ const noTaints: Taint[] = [];
  * a scheduling cycle never rescans pods.
  */
 export class NodeInfo {
-  // Flat copies of allocatable and requested, declared first so they sit together at the start
-  // of the object: the filter and score loops then touch one object per node, not three.
+  // Flat copies of allocatable and requested, for Filter and Score node by node; the cache's
+  // NodeTable mirrors them for the plugins' batch loops.
   allocMilliCPU = 0;
   allocMemory = 0;
   allocEphemeralStorage = 0;
@@ -49,11 +50,13 @@ export class NodeInfo {
 
   /**
    * index is a small integer the cache gives each node, reused after the node is gone, so that
-   * per-node counters can be arrays instead of maps keyed by name.
+   * per-node counters can be arrays instead of maps keyed by name. table, for the cache's own
+   * NodeInfos, receives the numeric fields at that index on every change (clones have none).
    */
   constructor(
     readonly name: string,
     readonly index = -1,
+    private readonly table?: NodeTable,
   ) {}
 
   /** setNode records a new version of the node object. */
@@ -70,6 +73,7 @@ export class NodeInfo {
     this.allocEphemeralStorage = alloc.ephemeralStorage;
     this.allowedPodNumber = alloc.allowedPodNumber;
     this.generation++;
+    this.table?.write(this);
   }
 
   hasPod(key: string): boolean {
@@ -80,6 +84,15 @@ export class NodeInfo {
     this.podIndex.set(pi.key, this.pods.length);
     this.pods.push(pi);
     this.update(pi, 1);
+  }
+
+  /** replacePod swaps in a new PodInfo for a pod on the node whose requests and ports are unchanged. */
+  replacePod(pi: PodInfo): boolean {
+    const i = this.podIndex.get(pi.key);
+    if (i === undefined) return false;
+    this.pods[i] = pi;
+    this.generation++;
+    return true;
   }
 
   /** removePod removes a pod by key in O(1) (swap with the last), reporting whether it was there. */
@@ -149,5 +162,6 @@ export class NodeInfo {
       if (ips.size === 0) this.usedPorts.delete(k);
     }
     this.generation++;
+    this.table?.write(this);
   }
 }

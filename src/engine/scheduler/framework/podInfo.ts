@@ -1,4 +1,4 @@
-import type { Pod } from 'kubernetes-types/core/v1';
+import type { Container, Pod } from 'kubernetes-types/core/v1';
 import { DefaultMemoryRequest, DefaultMilliCPURequest, podRequests, type Resource } from './podResources';
 
 /** HostPort is one (ip, protocol, port) a pod claims on its node; ip "0.0.0.0" means every address. */
@@ -41,7 +41,8 @@ export function podPriority(pod: Pod): number {
 /** newPodInfo derives a PodInfo from a pod. */
 export function newPodInfo(pod: Pod): PodInfo {
   const requests = podRequests(pod);
-  const nonZero = podRequests(pod, { milliCPU: DefaultMilliCPURequest, memory: DefaultMemoryRequest });
+  // The scoring defaults only fill in missing requests: without any, the sums are the requests.
+  const nonZero = requestsCpuAndMemory(pod) ? requests : podRequests(pod, { milliCPU: DefaultMilliCPURequest, memory: DefaultMemoryRequest });
   return {
     pod,
     key: podKey(pod),
@@ -53,6 +54,16 @@ export function newPodInfo(pod: Pod): PodInfo {
     hostPorts: containerHostPorts(pod),
     terminating: !!pod.metadata?.deletionTimestamp,
   };
+}
+
+/** requestsCpuAndMemory reports whether every container and init container requests both cpu and memory. */
+function requestsCpuAndMemory(pod: Pod): boolean {
+  return eachRequestsCpuAndMemory(pod.spec?.containers) && eachRequestsCpuAndMemory(pod.spec?.initContainers);
+}
+
+function eachRequestsCpuAndMemory(containers: readonly Container[] | undefined): boolean {
+  for (const c of containers ?? []) if (c.resources?.requests?.cpu === undefined || c.resources.requests.memory === undefined) return false;
+  return true;
 }
 
 /** containerHostPorts lists the host ports of a pod's init and app containers (schedutil.GetHostPorts). */

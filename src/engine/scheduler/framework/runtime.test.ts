@@ -60,6 +60,35 @@ describe('Framework filters and scores', () => {
     expect((r as Status).message()).toBe('plugin "TooHigh" returns an invalid score 101, it should in the range of [0, 100] after normalizing');
   });
 
+  it('filters the same node by node as in batch (filterNodes agrees with filter)', () => {
+    const nodes = Array.from({ length: 12 }, (_, i) =>
+      makeNode(`n${i}`, {
+        cpu: i % 5 === 0 ? '100m' : '4',
+        pods: i === 7 ? '0' : '110',
+        unschedulable: i % 4 === 1,
+        taints: i % 3 === 0 ? [controlPlaneTaint] : i === 2 ? [{ key: 'soft', effect: 'PreferNoSchedule' }] : undefined,
+      }),
+    );
+    const cache = newCache(nodes);
+    const slots = cache.listSlots();
+    const fwk = newFramework(new Rng(1));
+    for (const pod of [
+      makePod('plain', { cpu: '500m' }),
+      makePod('tolerant', { cpu: '500m', tolerations: [{ operator: 'Exists' }] }),
+      makePod('extended', { cpu: '500m', containers: [{ name: 'c', resources: { requests: { 'example.com/gpu': '1' } } }] }),
+    ]) {
+      const state = newState(pod, cache);
+      for (const plugin of fwk.filterPlugins) {
+        if (!plugin.filterNodes) continue;
+        const out: (Status | null)[] = [];
+        const rejected = plugin.filterNodes(state, pod, slots, slots.length, out);
+        const want = cache.list().map((n) => plugin.filter(state, pod, n));
+        expect(out.map((s) => s?.message() ?? null), `${plugin.name} ${pod.metadata!.name}`).toEqual(want.map((s) => s?.message() ?? null));
+        expect(rejected).toBe(want.filter((s) => s !== null).length);
+      }
+    }
+  });
+
   it('scores the same node by node as in batch (scoreNodes agrees with score)', () => {
     const rs: ReplicaSet = { metadata: { name: 'rs', namespace: 'default' }, spec: { selector: { matchLabels: { app: 'web' } }, template: {} } };
     const nodes = Array.from({ length: 12 }, (_, i) =>
@@ -82,7 +111,7 @@ describe('Framework filters and scores', () => {
     for (const { plugin } of fwk.scorePlugins) {
       if (!plugin.scoreNodes || state.skipScorePlugins.has(plugin.name)) continue;
       const batch = new Float64Array(infos.length);
-      plugin.scoreNodes(state, pod, infos, batch);
+      plugin.scoreNodes(state, pod, infos, Int32Array.from(infos, (n) => n.index), batch);
       expect([...batch], plugin.name).toEqual(infos.map((n) => plugin.score(state, pod, n)));
     }
     expect(state.skipScorePlugins.has('PodTopologySpread')).toBe(false);

@@ -139,6 +139,22 @@ export class Framework implements Handle {
     return null;
   }
 
+  /**
+   * runFilterPluginOnNodes runs one Filter plugin over the nodes in slots[0..count), in one call
+   * when the plugin can, setting out[i] to the node's rejection or null; it returns how many it
+   * rejected.
+   */
+  runFilterPluginOnNodes(pl: FilterPlugin, state: CycleState, pod: Pod, slots: Int32Array, count: number, out: (Status | null)[]): number {
+    if (pl.filterNodes) return pl.filterNodes(state, pod, slots, count, out);
+    let rejected = 0;
+    for (let i = 0; i < count; i++) {
+      const s = pl.filter(state, pod, state.snapshot.nodeAt(slots[i]));
+      out[i] = s === null || s.code === Code.Success ? null : s;
+      if (out[i] !== null) rejected++;
+    }
+    return rejected;
+  }
+
   nominatedPodsForNode(nodeName: string): readonly PodInfo[] {
     return this.nominator?.nominatedPodsForNode(nodeName) ?? noPods;
   }
@@ -180,9 +196,9 @@ export class Framework implements Handle {
   }
 
   /** runPreScorePlugins runs PreScore; Skip turns the plugin's Score off for this cycle. */
-  runPreScorePlugins(state: CycleState, pod: Pod, nodes: readonly NodeInfo[]): Status | null {
+  runPreScorePlugins(state: CycleState, pod: Pod, nodes: readonly NodeInfo[], slots: Int32Array = Int32Array.from(nodes, (ni) => ni.index)): Status | null {
     for (const pl of this.preScorePlugins) {
-      const s = pl.preScore(state, pod, nodes);
+      const s = pl.preScore(state, pod, nodes, slots);
       if (s === null || s.isSuccess()) continue;
       if (s.isSkip()) {
         state.skipScorePlugins.add(pl.name);
@@ -196,12 +212,15 @@ export class Framework implements Handle {
   /**
    * runScorePlugins scores every node with every active plugin, normalizes, checks the range and
    * applies weights. It returns the weighted totals, one per node, and each plugin's weighted
-   * scores. The arrays are reused by the next call: callers copy what they keep.
+   * scores. The arrays are reused by the next call: callers copy what they keep. The nodes are the
+   * snapshot's own (batch plugins read its table by index); slots, when the caller has them, are
+   * their indexes.
    */
   runScorePlugins(
     state: CycleState,
     pod: Pod,
     nodes: readonly NodeInfo[],
+    slots: Int32Array = Int32Array.from(nodes, (ni) => ni.index),
   ): { totals: Float64Array; perPlugin: { name: string; scores: Float64Array }[] } | Status {
     const n = nodes.length;
     const totals = this.buffer(0, n);
@@ -211,7 +230,7 @@ export class Framework implements Handle {
       const { plugin, weight } = this.scorePlugins[p];
       if (state.skipScorePlugins.size > 0 && state.skipScorePlugins.has(plugin.name)) continue;
       const scores = this.buffer(p + 1, n);
-      if (plugin.scoreNodes) plugin.scoreNodes(state, pod, nodes, scores);
+      if (plugin.scoreNodes) plugin.scoreNodes(state, pod, nodes, slots, scores);
       else for (let i = 0; i < n; i++) scores[i] = plugin.score(state, pod, nodes[i]);
       plugin.normalizeScore?.(state, pod, scores, nodes);
       let bad = -1;

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { Rng } from '../../sim/rng';
 import { newFramework } from '../plugins/registry';
 import { makeNode, makePod, newCache, newState } from '../testing/wrappers';
+import type { AnyPlugin } from './interface';
+import { Framework } from './runtime';
 import { numFeasibleNodesToFind, ScheduleAlgorithm, selectHost } from './schedulePod';
+import { Code, Status } from './status';
 
 describe('numFeasibleNodesToFind', () => {
   it.each([
@@ -60,6 +63,15 @@ describe('ScheduleAlgorithm', () => {
     const r = algo.schedulePod(newState(pod, cache), pod);
     expect(r).toMatchObject({ evaluatedNodes: 150, feasibleNodes: 100 });
     expect(algo.nextStartNodeIndex).toBe(150);
+  });
+
+  it('ends the cycle with the error of the first failing node, whatever plugin raised it', () => {
+    const fails = (name: string, node: string): AnyPlugin => ({ name, filter: (_s, _p, n) => (n.name === node ? new Status(Code.Error, `${name} broke on ${node}`) : null) });
+    const fwk = new Framework([fails('First', 'n2'), fails('Second', 'n1')], {}, new Rng(1));
+    const cache = newCache(Array.from({ length: 4 }, (_, i) => makeNode(`n${i}`)));
+    const pod = makePod('p');
+    // Node by node, n1 fails in Second before n2 gets to First.
+    expect(() => new ScheduleAlgorithm(fwk, new Rng(2)).schedulePod(newState(pod, cache), pod)).toThrow('running "Second" filter plugin: Second broke on n1');
   });
 
   it('interleaves zones so a partial search still sees them all', () => {

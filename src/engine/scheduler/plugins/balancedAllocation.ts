@@ -17,11 +17,13 @@ export const balancedAllocation = {
     return balancedResourceScore(node.reqMilliCPU + req.milliCPU, node.allocMilliCPU, node.reqMemory + req.memory, node.allocMemory);
   },
 
-  scoreNodes(state: CycleState, _pod: Pod, nodes: readonly NodeInfo[], out: Float64Array): void {
-    const req = state.podInfo.requests;
+  scoreNodes(state: CycleState, _pod: Pod, nodes: readonly NodeInfo[], slots: Int32Array, out: Float64Array): void {
+    const cpu = state.podInfo.requests.milliCPU;
+    const mem = state.podInfo.requests.memory;
+    const { reqMilliCPU, allocMilliCPU, reqMemory, allocMemory } = state.snapshot.table;
     for (let i = 0; i < nodes.length; i++) {
-      const n = nodes[i];
-      out[i] = balancedResourceScore(n.reqMilliCPU + req.milliCPU, n.allocMilliCPU, n.reqMemory + req.memory, n.allocMemory);
+      const j = slots[i];
+      out[i] = balancedResourceScore(reqMilliCPU[j] + cpu, allocMilliCPU[j], reqMemory[j] + mem, allocMemory[j]);
     }
   },
 } satisfies ScorePlugin;

@@ -1,6 +1,6 @@
-import type { Pod } from 'kubernetes-types/core/v1';
+import type { Container, Pod } from 'kubernetes-types/core/v1';
 import type { CycleState } from '../framework/cycleState';
-import { MaxNodeScore, type PreScorePlugin, type ScorePlugin } from '../framework/interface';
+import { MaxNodeScore, type PreScorePlugin, type ScorePlugin, type Snapshot } from '../framework/interface';
 import { skipStatus, type Status } from '../framework/status';
 import type { ImageStateSummary, NodeInfo } from '../framework/nodeInfo';
 import { Names } from './names';
@@ -31,11 +31,10 @@ export function calculatePriority(sumScores: number, numContainers: number): num
   return Math.trunc((MaxNodeScore * (sumScores - minThreshold)) / (maxThreshold - minThreshold));
 }
 
-/** podImages lists the normalized images of a pod's init and app containers. */
-function podImages(pod: Pod): string[] {
-  const out: string[] = [];
-  for (const list of [pod.spec?.initContainers, pod.spec?.containers]) for (const c of list ?? []) if (c.image) out.push(normalizedImageName(c.image));
-  return out;
+/** anyImageOnNodes reports whether some node has the image of one of the containers. */
+function anyImageOnNodes(snapshot: Snapshot, containers: readonly Container[] | undefined): boolean {
+  for (const c of containers ?? []) if (c.image && snapshot.imageNumNodes(normalizedImageName(c.image)) > 0) return true;
+  return false;
 }
 
 /** imageLocality prefers nodes that already have the pod's images. */
@@ -45,8 +44,8 @@ export const imageLocality = {
   // Upstream has no PreScore here. When no node has any of the pod's images every score is 0, so
   // skipping is exact and spares a lookup per node and container.
   preScore(state: CycleState, pod: Pod): Status | null {
-    for (const image of podImages(pod)) if (state.snapshot.imageNumNodes(image) > 0) return null;
-    return skipStatus;
+    const spec = pod.spec;
+    return anyImageOnNodes(state.snapshot, spec?.initContainers) || anyImageOnNodes(state.snapshot, spec?.containers) ? null : skipStatus;
   },
 
   score(state: CycleState, pod: Pod, node: NodeInfo): number {

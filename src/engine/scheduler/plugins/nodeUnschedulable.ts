@@ -3,6 +3,7 @@ import type { CycleState } from '../framework/cycleState';
 import { ActionType, EventResource, type ClusterEventWithHint } from '../framework/events';
 import type { EnqueueExtensions, FilterPlugin } from '../framework/interface';
 import type { NodeInfo } from '../framework/nodeInfo';
+import { NodeFlags } from '../framework/nodeTable';
 import { Code, Status } from '../framework/status';
 import { tolerationsTolerateTaint } from './helper/taints';
 import { Names } from './names';
@@ -27,6 +28,21 @@ export const nodeUnschedulable = {
     // A pod tolerating the unschedulable taint also tolerates spec.unschedulable.
     if (tolerationsTolerateTaint(pod.spec?.tolerations, unschedulableTaint)) return null;
     return rejected;
+  },
+
+  filterNodes(state: CycleState, pod: Pod, slots: Int32Array, count: number, out: (Status | null)[]): number {
+    const flags = state.snapshot.table.flags;
+    let n = 0;
+    let tolerates: boolean | undefined;
+    for (let i = 0; i < count; i++) {
+      out[i] = null;
+      if ((flags[slots[i]] & NodeFlags.Unschedulable) === 0) continue;
+      tolerates ??= tolerationsTolerateTaint(pod.spec?.tolerations, unschedulableTaint);
+      if (tolerates) continue;
+      out[i] = rejected;
+      n++;
+    }
+    return n;
   },
 
   eventsToRegister(): ClusterEventWithHint[] {

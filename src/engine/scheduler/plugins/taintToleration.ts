@@ -3,6 +3,7 @@ import type { CycleState } from '../framework/cycleState';
 import { ActionType, EventResource, type ClusterEventWithHint } from '../framework/events';
 import type { EnqueueExtensions, FilterPlugin, PreScorePlugin, ScorePlugin, NodeScoreList } from '../framework/interface';
 import type { NodeInfo } from '../framework/nodeInfo';
+import { NodeFlags } from '../framework/nodeTable';
 import { Code, Status } from '../framework/status';
 import { defaultNormalizeScore } from './helper/normalizeScore';
 import { doNotScheduleTaint, findMatchingUntoleratedTaint, tolerationsTolerateTaint } from './helper/taints';
@@ -22,7 +23,9 @@ const preScoreStateKey = 'PreScore' + Names.TaintToleration;
 
 /** tolerationsPreferNoSchedule keeps the tolerations that can match a PreferNoSchedule taint. */
 function tolerationsPreferNoSchedule(tolerations: readonly Toleration[] | undefined): Toleration[] {
-  return (tolerations ?? []).filter((t) => !t.effect || t.effect === 'PreferNoSchedule');
+  const out: Toleration[] = [];
+  for (const t of tolerations ?? []) if (!t.effect || t.effect === 'PreferNoSchedule') out.push(t);
+  return out;
 }
 
 function untolerated(node: Node, pod: Pod): boolean {
@@ -43,6 +46,17 @@ export const taintToleration = {
     return new Status(Code.UnschedulableAndUnresolvable, errReasonUntoleratedTaint(taint.key, taint.value));
   },
 
+  filterNodes(state: CycleState, pod: Pod, slots: Int32Array, count: number, out: (Status | null)[]): number {
+    const flags = state.snapshot.table.flags;
+    let n = 0;
+    for (let i = 0; i < count; i++) {
+      const s = (flags[slots[i]] & NodeFlags.Tainted) === 0 ? null : taintToleration.filter(state, pod, state.snapshot.nodeAt(slots[i]));
+      out[i] = s;
+      if (s !== null) n++;
+    }
+    return n;
+  },
+
   preScore(state: CycleState, pod: Pod, nodes: readonly NodeInfo[]): Status | null {
     if (nodes.length === 0) return null;
     state.write(preScoreStateKey, tolerationsPreferNoSchedule(pod.spec?.tolerations));
@@ -60,8 +74,9 @@ export const taintToleration = {
     return count;
   },
 
-  scoreNodes(state: CycleState, pod: Pod, nodes: readonly NodeInfo[], out: Float64Array): void {
-    for (let i = 0; i < nodes.length; i++) out[i] = nodes[i].taints.length === 0 ? 0 : taintToleration.score(state, pod, nodes[i]);
+  scoreNodes(state: CycleState, pod: Pod, nodes: readonly NodeInfo[], slots: Int32Array, out: Float64Array): void {
+    const flags = state.snapshot.table.flags;
+    for (let i = 0; i < nodes.length; i++) out[i] = (flags[slots[i]] & NodeFlags.Tainted) === 0 ? 0 : taintToleration.score(state, pod, nodes[i]);
   },
 
   normalizeScore(_state: CycleState, _pod: Pod, scores: NodeScoreList): void {

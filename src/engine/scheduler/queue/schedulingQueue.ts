@@ -18,8 +18,8 @@ export interface QueuedPodInfo {
   attempts: number;
   initialAttemptTimestamp: number | undefined;
   /** unschedulablePlugins rejected the pod in its last attempt; only their events requeue it. */
-  unschedulablePlugins: Set<string>;
-  pendingPlugins: Set<string>;
+  unschedulablePlugins: ReadonlySet<string>;
+  pendingPlugins: ReadonlySet<string>;
   /** gated pods have spec.schedulingGates and wait for them to be removed. */
   gated: boolean;
   seq: number;
@@ -41,6 +41,9 @@ export interface QueueOptions {
   podMaxBackoffMs?: number;
   podMaxInUnschedulablePodsMs?: number;
 }
+
+/** noPlugins is the empty plugin set of a pod no plugin has rejected yet. */
+const noPlugins: ReadonlySet<string> = new Set();
 
 /** Upstream's flush periods: backoffQ every second, unschedulable leftovers every 30 s. */
 const backoffFlushMs = 1000;
@@ -143,8 +146,8 @@ export class SchedulingQueue {
     q.attempts++;
     q.initialAttemptTimestamp ??= this.clock.now();
     // The rejectors of the last attempt say nothing about the next one.
-    q.unschedulablePlugins = new Set();
-    q.pendingPlugins = new Set();
+    q.unschedulablePlugins = noPlugins;
+    q.pendingPlugins = noPlugins;
     this.schedulingCycle++;
     return q;
   }
@@ -223,8 +226,8 @@ export class SchedulingQueue {
       timestamp: this.clock.now(),
       attempts: 0,
       initialAttemptTimestamp: undefined,
-      unschedulablePlugins: new Set(),
-      pendingPlugins: new Set(),
+      unschedulablePlugins: noPlugins,
+      pendingPlugins: noPlugins,
       gated: (pod.spec?.schedulingGates?.length ?? 0) > 0,
       seq: ++this.seq,
     };

@@ -1,4 +1,5 @@
 import type { Pod, Service } from 'kubernetes-types/core/v1';
+import type { OwnerReference } from 'kubernetes-types/meta/v1';
 import { matches, selectorFromLabelSelector, type Requirement, type Selector } from '../../../api/labels';
 import type { WorkloadListers } from '../../framework/interface';
 
@@ -30,29 +31,35 @@ export function getPodServices(listers: WorkloadListers, pod: Pod): Service[] {
  * workload share it, so system-default spreading spreads each workload on its own.
  */
 export function defaultSelector(pod: Pod, listers: WorkloadListers): Selector {
+  // Written with plain loops: PodTopologySpread's system defaults compute it in every cycle.
   const set = new Map<string, string>();
-  for (const svc of getPodServices(listers, pod)) for (const [k, v] of Object.entries(svc.spec?.selector ?? {})) set.set(k, v);
-  const requirements: Requirement[] = [...set].map(([key, value]) => ({ key, op: '=' as const, values: [value] }));
-  const owner = pod.metadata?.ownerReferences?.find((r) => r.controller);
-  if (!owner) return { requirements };
+  for (const svc of getPodServices(listers, pod)) addLabels(set, svc.spec?.selector);
+  const owner = controllerOf(pod);
   const ns = pod.metadata?.namespace ?? '';
-  const add = (sel: Selector) => {
-    if (!sel.nothing) requirements.push(...sel.requirements);
-  };
-  if (owner.apiVersion === 'v1' && owner.kind === 'ReplicationController') {
+  let workload: Selector | undefined;
+  if (owner?.apiVersion === 'v1' && owner.kind === 'ReplicationController') {
     const rc = listers.replicationController(ns, owner.name);
-    if (rc) {
-      for (const [k, v] of Object.entries(rc.spec?.selector ?? {})) set.set(k, v);
-      return { requirements: [...set].map(([key, value]) => ({ key, op: '=' as const, values: [value] })) };
-    }
-  } else if (owner.apiVersion === 'apps/v1' && owner.kind === 'ReplicaSet') {
+    if (rc) addLabels(set, rc.spec?.selector);
+  } else if (owner?.apiVersion === 'apps/v1' && owner.kind === 'ReplicaSet') {
     const rs = listers.replicaSet(ns, owner.name);
-    if (rs) add(selectorFromLabelSelector(rs.spec?.selector));
-  } else if (owner.apiVersion === 'apps/v1' && owner.kind === 'StatefulSet') {
+    if (rs) workload = selectorFromLabelSelector(rs.spec?.selector);
+  } else if (owner?.apiVersion === 'apps/v1' && owner.kind === 'StatefulSet') {
     const ss = listers.statefulSet(ns, owner.name);
-    if (ss) add(selectorFromLabelSelector(ss.spec?.selector));
+    if (ss) workload = selectorFromLabelSelector(ss.spec?.selector);
   }
+  const requirements: Requirement[] = [];
+  for (const [key, value] of set) requirements.push({ key, op: '=', values: [value] });
+  if (workload && !workload.nothing) for (const r of workload.requirements) requirements.push(r);
   return { requirements };
+}
+
+function addLabels(set: Map<string, string>, labels: Record<string, string> | undefined): void {
+  for (const k in labels) set.set(k, labels[k]);
+}
+
+function controllerOf(pod: Pod): OwnerReference | undefined {
+  for (const r of pod.metadata?.ownerReferences ?? []) if (r.controller) return r;
+  return undefined;
 }
 
 /** isEmptySelector is Selector.Empty(): no requirements (it selects everything). */

@@ -7,7 +7,7 @@ import { MaxNodeScore, type NodeScoreList } from '../../framework/interface';
  */
 export function defaultNormalizeScore(scores: NodeScoreList, reverse: boolean, maxPriority = MaxNodeScore): void {
   let maxCount = 0;
-  for (const s of scores) if (s > maxCount) maxCount = s;
+  for (let i = 0; i < scores.length; i++) if (scores[i] > maxCount) maxCount = scores[i];
   if (maxCount === 0) {
     if (reverse) scores.fill(maxPriority);
     return;

@@ -64,13 +64,16 @@ export function filterTopologySpreadConstraints(
 
 /** buildDefaultConstraints applies the system defaults with the pod's DefaultSelector; none without one. */
 export function buildDefaultConstraints(pod: Pod, snapshot: Snapshot, action: 'DoNotSchedule' | 'ScheduleAnyway'): Constraint[] {
-  const constraints = filterTopologySpreadConstraints(systemDefaultConstraints, pod.metadata?.labels, action);
-  if (constraints.length === 0) return constraints;
+  if (!systemDefaultActions.has(action)) return [];
   const selector = defaultSelector(pod, snapshot.listers);
   if (isEmptySelector(selector)) return [];
+  const constraints = filterTopologySpreadConstraints(systemDefaultConstraints, pod.metadata?.labels, action);
   for (const c of constraints) c.selector = selector;
   return constraints;
 }
+
+/** systemDefaultActions are the whenUnsatisfiable values the system defaults use. */
+const systemDefaultActions = new Set(systemDefaultConstraints.map((c) => c.whenUnsatisfiable));
 
 /** nodeLabelsMatchSpreadConstraints reports whether the node has every constraint's topology key. */
 export function nodeLabelsMatchSpreadConstraints(labels: Record<string, string>, constraints: readonly Constraint[]): boolean {

@@ -55,7 +55,7 @@ function calPreFilterState(state: CycleState, pod: Pod, constraints: Constraint[
       if (!matchNodeInclusionPolicies(c, pod, node, required)) continue;
       const value = node.labels[c.topologyKey];
       const m = s.tpValueToMatchNum[i];
-      m.set(value, (m.get(value) ?? 0) + (matching[i]?.onNode(node) ?? 0));
+      m.set(value, (m.get(value) ?? 0) + (matching[i]?.onNode(node.index) ?? 0));
     }
   }
   for (let i = 0; i < constraints.length; i++) {

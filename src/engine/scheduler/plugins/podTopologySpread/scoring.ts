@@ -50,7 +50,12 @@ export function scoreForCount(cnt: number, maxSkew: number, tpWeight: number): n
 }
 
 /** preScore builds the per-domain counts over all nodes, or Skips when the pod has no soft constraint. */
-export function preScore(state: CycleState, pod: Pod, filteredNodes: readonly NodeInfo[]): Status | null {
+export function preScore(
+  state: CycleState,
+  pod: Pod,
+  filteredNodes: readonly NodeInfo[],
+  slots: Int32Array = Int32Array.from(filteredNodes, (n) => n.index),
+): Status | null {
   const snapshot = state.snapshot;
   if (snapshot.list().length === 0) return skipStatus;
   const tsc = pod.spec?.topologySpreadConstraints;
@@ -84,9 +89,10 @@ export function preScore(state: CycleState, pod: Pod, filteredNodes: readonly No
     const index = s.index[i];
     const candidate = new Uint8Array(index.values.length);
     let size = 0;
-    for (const node of filteredNodes) {
-      if (s.ignoredNodes.size > 0 && s.ignoredNodes.has(node.name)) continue;
-      const id = index.valueId(node);
+    const ids = index.ids;
+    for (let k = 0; k < slots.length; k++) {
+      if (s.ignoredNodes.size > 0 && s.ignoredNodes.has(filteredNodes[k].name)) continue;
+      const id = slots[k] < ids.length ? ids[slots[k]] : -1;
       if (id >= 0 && !candidate[id]) {
         candidate[id] = 1;
         size++;
@@ -131,31 +137,37 @@ export function score(state: CycleState, _pod: Pod, node: NodeInfo): number {
   return s ? scoreNode(s, node) : 0;
 }
 
-/** scoreNodes is score for every node, with the per-constraint arrays hoisted out of the node loop. */
-export function scoreNodes(state: CycleState, _pod: Pod, nodes: readonly NodeInfo[], out: Float64Array): void {
+/**
+ * scoreNodes is score for every node, one constraint at a time so that each loop reads one
+ * constraint's arrays; the sums add up in constraint order, as score's do.
+ */
+export function scoreNodes(state: CycleState, _pod: Pod, nodes: readonly NodeInfo[], slots: Int32Array, out: Float64Array): void {
   const s = state.read<PreScoreState>(preScoreStateKey);
   if (!s || s.ignoredNodes.size > 0) {
     for (let k = 0; k < nodes.length; k++) out[k] = s ? scoreNode(s, nodes[k]) : 0;
     return;
   }
-  const nc = s.constraints.length;
-  const present = s.index.map((x) => x.present);
-  const ids = s.index.map((x) => x.ids);
-  const hostCounts = s.matching.map((m, i) => (s.domainScore[i] ? undefined : m));
-  const skew = s.constraints.map((c) => c.maxSkew - 1);
-  for (let k = 0; k < nodes.length; k++) {
-    const node = nodes[k];
-    const idx = node.index;
-    let total = 0;
-    for (let i = 0; i < nc; i++) {
-      const p = present[i];
-      if (idx >= p.length || p[idx] === 0) continue;
-      const domain = s.domainScore[i];
-      if (domain !== undefined) total += domain[ids[i][idx]];
-      else total += (hostCounts[i]?.onNode(node) ?? 0) * s.topologyNormalizingWeight[i] + skew[i];
+  out.fill(0);
+  for (let i = 0; i < s.constraints.length; i++) {
+    const { present, ids } = s.index[i];
+    const domain = s.domainScore[i];
+    if (domain !== undefined) {
+      for (let k = 0; k < slots.length; k++) {
+        const idx = slots[k];
+        if (idx < present.length && present[idx] !== 0) out[k] += domain[ids[idx]];
+      }
+      continue;
     }
-    out[k] = Math.round(total);
+    // Hostname: the node is the domain, its own count weighted.
+    const counts = s.matching[i];
+    const weight = s.topologyNormalizingWeight[i];
+    const skew = s.constraints[i].maxSkew - 1;
+    for (let k = 0; k < slots.length; k++) {
+      const idx = slots[k];
+      if (idx < present.length && present[idx] !== 0) out[k] += (counts?.onNode(idx) ?? 0) * weight + skew;
+    }
   }
+  for (let k = 0; k < slots.length; k++) out[k] = Math.round(out[k]);
 }
 
 function scoreNode(s: PreScoreState, node: NodeInfo): number {
@@ -167,7 +179,7 @@ function scoreNode(s: PreScoreState, node: NodeInfo): number {
     if (node.index >= index.present.length || !index.present[node.index]) continue;
     const domain = s.domainScore[i];
     if (domain) total += domain[index.ids[node.index]];
-    else total += scoreForCount(s.matching[i]?.onNode(node) ?? 0, s.constraints[i].maxSkew, s.topologyNormalizingWeight[i]);
+    else total += scoreForCount(s.matching[i]?.onNode(node.index) ?? 0, s.constraints[i].maxSkew, s.topologyNormalizingWeight[i]);
   }
   return Math.round(total);
 }
