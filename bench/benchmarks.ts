@@ -9,4 +9,5 @@ export const benchmarks: Record<string, () => Promise<Benchmark>> = {
   list: async () => (await import('./listPods')).listPods,
   scheduler: async () => (await import('./scheduler')).schedulerThroughput,
   deployment: async () => (await import('./deployment30k')).deployment30k,
+  browser: async () => (await import('./browser/browserFigures')).browserFigures,
 };

@@ -36,17 +36,18 @@ export function recordScripts(page: Page): { stop: () => Promise<ScriptTransfer>
   };
 }
 
-/** readyNodes is the selector for drawn Nodes whose Ready condition is True. */
-export const readyNodes = '[data-kind="Node"][data-status="Ready"]';
+/** drawnNodes is the selector for Nodes drawn on the canvas. */
+export const drawnNodes = '.react-flow [data-kind="Node"]';
 
 /**
- * waitForReadyCanvas waits until the canvas draws count Ready nodes and returns the page's own
- * clock at that moment: milliseconds since navigation started.
+ * waitForCanvas waits until the canvas draws count nodes (whatever their condition: readiness
+ * follows the simulated clock) and returns the page's own clock at that moment: milliseconds
+ * since navigation started.
  */
-export async function waitForReadyCanvas(page: Page, count: number, timeoutMs = 120_000): Promise<number> {
+export async function waitForCanvas(page: Page, count: number, timeoutMs = 120_000): Promise<number> {
   const handle = await page.waitForFunction(
     ([selector, n]) => (document.querySelectorAll(selector).length >= n ? performance.now() : 0),
-    [readyNodes, count] as const,
+    [drawnNodes, count] as const,
     { timeout: timeoutMs, polling: 'raf' },
   );
   return (await handle.jsonValue()) as number;
