@@ -6,7 +6,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { selectObjects, useClusterStore, type ClusterState, type ObjectMap } from '../state/clusterStore';
 import { useUiStore } from '../state/uiStore';
 import { useCanvasStore } from './canvasStore';
-import { flowId, LaneId, ownershipEdges, podAnchors, serviceEdges } from './edges';
+import { flowId, LaneId, ownershipEdges, podAnchors, serviceEdges, type PodAnchor } from './edges';
 import { ElementCache, podEdge, shapeNode, type PodEdge, type ShapeNode } from './flowElements';
 import { createGridLayout, deploymentBox, replicaSetBox, serviceBox, unscheduledLane, type Box } from './layout';
 import { Unscheduled } from './podPlacement';
@@ -29,6 +29,12 @@ const selectDeployments = selectObjects<Deployment>('deployments');
 const selectReplicaSets = selectObjects<ReplicaSet>('replicasets');
 const selectPods = selectObjects<Pod>('pods');
 const nothing = () => undefined;
+const noAnchors: ReadonlyMap<string, PodAnchor> = new Map();
+
+function slicesTargetPods(slices: ObjectMap<EndpointSlice>): boolean {
+  for (const k in slices) if (slices[k].endpoints?.some((e) => e.targetRef?.kind === 'Pod')) return true;
+  return false;
+}
 
 function inNamespace<T>(map: ObjectMap<T>, namespace: string | undefined): ObjectMap<T> {
   if (namespace === undefined) return map;
@@ -94,7 +100,9 @@ export function useFlowElements(): { nodes: ShapeNode[]; edges: PodEdge[] } {
     return out;
   }, [shapes, boxes, lane, visibleServices, deployments, replicaSets]);
 
-  const anchors = useMemo(() => podAnchors(placements, lane.width), [placements, lane.width]);
+  // Locating every pod chip is only worth it when some edge ends on a pod.
+  const needAnchors = useMemo(() => pods !== undefined || slicesTargetPods(slices), [pods, slices]);
+  const anchors = useMemo(() => (needAnchors ? podAnchors(placements, lane.width) : noAnchors), [needAnchors, placements, lane.width]);
   const edges = useMemo(() => {
     const specs = serviceEdges(visibleServices, slices, anchors, aggregate);
     if (deployments && replicaSets && pods) specs.push(...ownershipEdges(deployments, replicaSets, pods, anchors, aggregate));

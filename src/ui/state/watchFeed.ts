@@ -7,22 +7,51 @@ import { watchedResources, type WatchedResource } from './watchedResources';
 type Pending = Map<WatchedResource, Map<string, KubeObject | null>>;
 
 /**
+ * refreshEveryMs slows the resources nobody watches at 60 Hz: the events map grows with every pod
+ * and is read by the timeline and inspector, which refresh a few times a second anyway.
+ */
+const refreshEveryMs: Partial<Record<WatchedResource, number>> = { events: 250 };
+
+/** renderShare bounds the main thread's time spent applying watch batches (and rendering them). */
+const renderShare = 0.3;
+
+/**
  * startWatchFeed keeps the zustand cache in step with the API: the engine's own Informer lists and
  * watches each watched resource, and changes are squashed into one setState per animation frame,
- * so a burst of a thousand pod updates costs the main thread one render.
+ * so a burst of a thousand pod updates costs the main thread one render. After a costly render the
+ * next waits long enough for input and painting to keep most of each second.
  */
 export async function startWatchFeed(client: ApiClient): Promise<() => void> {
   const pending: Pending = new Map();
+  const flushedAt = new Map<WatchedResource, number>();
   let frame = 0;
-  const flush = () => {
+  let notBefore = 0;
+  const flush = (now: number) => {
     frame = 0;
-    useClusterStore.setState((s) => applyPending(s, pending));
+    if (now < notBefore) return schedule();
+    const due: Pending = new Map();
+    for (const [resource, changes] of pending) {
+      if (now - (flushedAt.get(resource) ?? -Infinity) < (refreshEveryMs[resource] ?? 0)) continue;
+      due.set(resource, changes);
+      flushedAt.set(resource, now);
+    }
+    for (const resource of due.keys()) pending.delete(resource);
+    if (due.size) {
+      const t0 = performance.now();
+      useClusterStore.setState((s) => applyPending(s, due));
+      const cost = performance.now() - t0;
+      notBefore = t0 + cost / renderShare;
+    }
+    if (pending.size) schedule();
+  };
+  const schedule = () => {
+    if (!frame) frame = requestAnimationFrame(flush);
   };
   const note = (resource: WatchedResource, key: string, obj: KubeObject | null) => {
     let slice = pending.get(resource);
     if (!slice) pending.set(resource, (slice = new Map()));
     slice.set(key, obj);
-    if (!frame) frame = requestAnimationFrame(flush);
+    schedule();
   };
   const informers = (Object.keys(watchedResources) as WatchedResource[]).map((resource) => {
     const informer = new Informer<KubeObject>(client, watchedResources[resource]);
@@ -51,6 +80,5 @@ function applyPending(s: ClusterState, pending: Pending): Partial<ClusterState> 
     }
     objects[resource] = next;
   }
-  pending.clear();
   return { objects };
 }
