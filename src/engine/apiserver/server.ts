@@ -49,7 +49,7 @@ export class ApiServer implements ApiTransport {
     readonly sim: Sim,
     opts: ApiServerOptions,
   ) {
-    this.store = new MvccStore({ historyLimit: opts.historyLimit, freeze: opts.freeze, now: () => sim.clock.now() });
+    this.store = new MvccStore({ historyLimit: opts.historyLimit, freeze: opts.freeze, share: true, now: () => sim.clock.now() });
     new EventTtl(this.store, sim);
     const strategies = new StrategyIndex(opts.strategies);
     this.ctx = {

@@ -54,11 +54,19 @@ export class Lister<T extends TypedObject> {
   set(obj: T): void {
     const key = obj.metadata!.namespace ? `${obj.metadata!.namespace}/${obj.metadata!.name}` : obj.metadata!.name!;
     const old = this.items.get(key);
-    if (old) this.unindex(key, old);
+    // A new key is flattened once (V8 keeps a concatenated string as a tree of its pieces); an
+    // update keeps the key the cache already holds, and its index entries unless their values moved.
+    if (!old) key.charCodeAt(0);
     this.items.set(key, obj);
     for (const [name, fn] of this.indexers) {
       const index = this.indices.get(name)!;
-      for (const v of fn(obj)) addTo(index, v, key);
+      const values = fn(obj);
+      if (old) {
+        const before = fn(old);
+        if (sameValues(before, values)) continue;
+        removeFrom(index, before, key);
+      }
+      for (const v of values) addTo(index, v, key);
     }
   }
 
@@ -76,15 +84,7 @@ export class Lister<T extends TypedObject> {
   }
 
   private unindex(key: string, obj: T): void {
-    for (const [name, fn] of this.indexers) {
-      const index = this.indices.get(name)!;
-      for (const v of fn(obj)) {
-        const set = index.get(v);
-        if (!set) continue;
-        set.delete(key);
-        if (set.size === 0) index.delete(v);
-      }
-    }
+    for (const [name, fn] of this.indexers) removeFrom(this.indices.get(name)!, fn(obj), key);
   }
 }
 
@@ -92,4 +92,19 @@ function addTo(index: Map<string, Set<string>>, value: string, key: string): voi
   let set = index.get(value);
   if (!set) index.set(value, (set = new Set()));
   set.add(key);
+}
+
+function removeFrom(index: Map<string, Set<string>>, values: string[], key: string): void {
+  for (const v of values) {
+    const set = index.get(v);
+    if (!set) continue;
+    set.delete(key);
+    if (set.size === 0) index.delete(v);
+  }
+}
+
+function sameValues(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

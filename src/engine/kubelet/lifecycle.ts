@@ -10,6 +10,7 @@ import { imageInfo } from './images';
 import { PodIPAllocator } from './ipam';
 import { kubeletConditionTypes } from './podStatus';
 import { recoverRuntime } from './recover';
+import { shareStructure } from '../store/structuralShare';
 import { newContainerRuntimes, type ContainerRuntime, type PodRuntime } from './runtime';
 import type { Profile } from './stages/profiles';
 import type { NodeEnv, Stage, StageResult } from './stages/types';
@@ -20,8 +21,8 @@ const retryWriteMs = 1000;
 interface PodRecord {
   pod: Pod;
   rt: PodRuntime;
-  /** timers holds one pending stage per target: "" for the pod, "c:name" / "i:name" for containers. */
-  timers: Map<string, TimerId>;
+  /** timers holds one pending stage per target: "" for the pod, "c:name" / "i:name" for containers; none while idle. */
+  timers?: Map<string, TimerId>;
   /** written is the status last sent to the API; the record is flushed while rt.status differs. */
   written?: PodStatus;
   /** writtenRV is the resourceVersion the API gave the last status write. */
@@ -84,6 +85,7 @@ export class PodLifecycle {
       this.records.set(uid, rec);
     } else {
       rec.pod = pod;
+      shareWrittenStatus(rec, pod);
       // A newer write than ours changed a condition the kubelet owns (the node lifecycle
       // controller marking pods NotReady): post the kubelet's view again.
       const rv = Number(pod.metadata?.resourceVersion);
@@ -101,7 +103,7 @@ export class PodLifecycle {
     const rec = this.records.get(pod.metadata?.uid ?? '');
     if (!rec) return;
     rec.gone = true;
-    for (const id of rec.timers.values()) this.sim.timers.cancel(id);
+    this.cancelTimers(rec);
     this.ipam.release(rec.rt.podIP, rec.rt.uid);
     this.records.delete(rec.rt.uid);
   }
@@ -109,8 +111,13 @@ export class PodLifecycle {
   /** stop cancels every pending stage: the kubelet (or its node) went away. */
   stop(): void {
     this.stopped = true;
-    for (const rec of this.records.values()) for (const id of rec.timers.values()) this.sim.timers.cancel(id);
+    for (const rec of this.records.values()) this.cancelTimers(rec);
     this.records.clear();
+  }
+
+  private cancelTimers(rec: PodRecord): void {
+    for (const id of rec.timers?.values() ?? []) this.sim.timers.cancel(id);
+    rec.timers = undefined;
   }
 
   private newRecord(pod: Pod): PodRecord {
@@ -125,10 +132,10 @@ export class PodLifecycle {
     if (pod.status?.containerStatuses) {
       const rt = recoverRuntime(pod, this.node.hostIP, podIP, now);
       const written = sameKubeletStatus(pod.status, rt.status) ? rt.status : pod.status;
-      return { pod, rt, timers: new Map(), written, writing: false, flushQueued: false, deleteRequested: false, deleteSent: false, gone: false };
+      return podRecord(pod, rt, written);
     }
     const rt: PodRuntime = { uid, hostIP: this.node.hostIP, podIP, created: false, containers: newContainerRuntimes(pod, now), status: pod.status ?? {} };
-    return { pod, rt, timers: new Map(), written: rt.status, writing: false, flushQueued: false, deleteRequested: false, deleteSent: false, gone: false };
+    return podRecord(pod, rt, rt.status);
   }
 
   private env(): NodeEnv {
@@ -144,13 +151,13 @@ export class PodLifecycle {
   private schedule(rec: PodRecord): void {
     if (rec.gone || this.stopped) return;
     const now = this.sim.clock.now();
-    if (!rec.timers.has('')) {
+    if (!rec.timers?.has('')) {
       const stage = this.profile.stages.find((s) => s.scope === 'pod' && s.match(rec.pod, rec.rt));
       if (stage) this.arm(rec, '', stage, undefined, now);
     }
     for (const c of rec.rt.containers) {
       const key = targetKey(c);
-      if (rec.timers.has(key)) continue;
+      if (rec.timers?.has(key)) continue;
       const stage = this.profile.stages.find((s) => s.scope === 'container' && s.match(rec.pod, rec.rt, c));
       if (stage) this.arm(rec, key, stage, c, now);
     }
@@ -160,11 +167,12 @@ export class PodLifecycle {
     const env = this.env();
     const d = stage.scope === 'pod' ? stage.delay(rec.pod, rec.rt, env, now) : stage.delay(rec.pod, rec.rt, c!, env, now);
     const ms = Math.round(this.rng.jitter(Math.max(0, d.ms), d.jitterMs));
-    rec.timers.set(key, this.sim.timers.after(ms, () => this.fire(rec, key, stage)));
+    (rec.timers ??= new Map()).set(key, this.sim.timers.after(ms, () => this.fire(rec, key, stage)));
   }
 
   private fire(rec: PodRecord, key: string, stage: Stage): void {
-    rec.timers.delete(key);
+    rec.timers!.delete(key);
+    if (rec.timers!.size === 0) rec.timers = undefined;
     if (rec.gone || this.stopped) return;
     const now = this.sim.clock.now();
     const env = this.env();
@@ -244,6 +252,23 @@ export class PodLifecycle {
       rec.writing = false;
     }
   }
+}
+
+/**
+ * shareWrittenStatus keeps the kubelet's copy of a status it already wrote small: every part equal
+ * to the API's (read-only) version of it is swapped for the API's object. The content is unchanged.
+ */
+function shareWrittenStatus(rec: PodRecord, pod: Pod): void {
+  if (!pod.status || rec.rt.status !== rec.written) return;
+  const status = shareStructure(rec.written, pod.status, { freeze: false });
+  if (status === rec.written) return;
+  rec.rt = { ...rec.rt, status };
+  rec.written = status;
+}
+
+/** podRecord is a new record; every field is set from the start, so records keep one compact layout. */
+function podRecord(pod: Pod, rt: PodRuntime, written: PodStatus): PodRecord {
+  return { pod, rt, timers: undefined, written, writtenRV: undefined, writing: false, flushQueued: false, deleteRequested: false, deleteSent: false, gone: false };
 }
 
 function targetKey(c: ContainerRuntime): string {

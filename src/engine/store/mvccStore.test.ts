@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ErrCompacted, ErrKeyExists, ErrRevisionMismatch, MvccStore, modRevision } from './mvccStore';
+import { CompactionIntervalMs, ErrCompacted, ErrKeyExists, ErrRevisionMismatch, MvccStore, modRevision } from './mvccStore';
 import { Rng } from '../sim/rng';
 import type { StoredObject } from '../api/object';
 
@@ -35,21 +35,52 @@ describe('MvccStore', () => {
     expect(s.listSorted('core/pods', undefined, 'a/z').map((o) => o.metadata.name)).toEqual(['x', 'w']);
   });
 
-  it('replays history after a revision and fails with ErrCompacted below the compaction point', () => {
+  it('replays history after a revision; an etcd compaction makes older revisions of etcd-watched resources 410', () => {
     const s = new MvccStore();
-    const a = s.create('core/pods', 'default/a', 'default', pod('default', 'a'));
-    s.delete('core/pods', 'default/a');
-    const evs = s.eventsSince(modRevision(a) - 1, 'core/pods');
+    const a = s.create('core/events', 'default/a', 'default', pod('default', 'a'));
+    s.delete('core/events', 'default/a');
+    const evs = s.eventsSince(modRevision(a) - 1, 'core/events');
     expect(evs.map((e) => e.type)).toEqual(['put', 'delete']);
     s.compact(s.rev);
-    expect(() => s.eventsSince(modRevision(a))).toThrow(ErrCompacted);
+    expect(() => s.eventsSince(modRevision(a), 'core/events')).toThrow(ErrCompacted);
+    expect(s.eventsSince(s.rev, 'core/events')).toEqual([]);
   });
 
-  it('bounds history by compacting the oldest events', () => {
+  it('compacts etcd every five minutes to the revision the previous compaction saw', () => {
+    let now = 0;
+    const s = new MvccStore({ now: () => now });
+    const a = s.create('core/events', 'default/a', 'default', pod('default', 'a'));
+    now = CompactionIntervalMs;
+    const b = s.create('core/events', 'default/b', 'default', pod('default', 'b'));
+    expect(s.compacted).toBe(0);
+    now = 2 * CompactionIntervalMs;
+    expect(s.compacted).toBe(modRevision(a));
+    expect(() => s.eventsSince(modRevision(a) - 1, 'core/events')).toThrow(ErrCompacted);
+    expect(s.eventsSince(modRevision(a), 'core/events').map((e) => e.object.metadata.name)).toEqual([b.metadata.name]);
+  });
+
+  it('keeps a watch cache window per resource: the oldest events beyond its size are dropped', () => {
     const s = new MvccStore({ historyLimit: 10 });
-    for (let i = 0; i < 50; i++) s.create('core/pods', `d/p${i}`, 'd', pod('d', `p${i}`));
-    expect(s.compacted).toBeGreaterThan(30);
-    expect(s.eventsSince(s.compacted).length).toBeLessThanOrEqual(10);
+    const first = s.create('core/configmaps', 'd/c', 'd', pod('d', 'c'));
+    const revs = Array.from({ length: 50 }, (_, i) => modRevision(s.create('core/pods', `d/p${i}`, 'd', pod('d', `p${i}`))));
+    expect(() => s.eventsSince(revs[38], 'core/pods')).toThrow(ErrCompacted);
+    expect(s.eventsSince(revs[39], 'core/pods').map((e) => e.rev)).toEqual(revs.slice(40));
+    expect(s.eventsSince(0, 'core/configmaps').map((e) => e.object)).toEqual([first]);
+    expect(() => s.eventsSince(0)).toThrow(ErrCompacted);
+  });
+
+  it('stores each revision sharing what did not change with the previous one and with the object created before', () => {
+    const s = new MvccStore({ freeze: true, share: true });
+    const spec = { containers: [{ name: 'c', image: 'nginx', resources: { requests: { cpu: '10m' } } }] };
+    const a = s.create('core/pods', 'd/a', 'd', pod('d', 'a', { spec, status: { phase: 'Pending' } }));
+    const b = s.create('core/pods', 'd/b', 'd', pod('d', 'b', { spec: structuredClone(spec), status: { phase: 'Pending' } }));
+    expect(b.spec).toBe(a.spec);
+    expect(b.status).toBe(a.status);
+    const b2 = s.update('core/pods', 'd/b', 'd', { ...structuredClone(b), status: { phase: 'Running' } });
+    expect(b2.spec).toBe(b.spec);
+    expect(b2.metadata).toEqual({ ...b.metadata, resourceVersion: String(modRevision(b) + 1) });
+    expect(b2.status).toEqual({ phase: 'Running' });
+    expect(Object.isFrozen(b2.status)).toBe(true);
   });
 
   it('keeps sorted order consistent with contents under random creates and deletes (seeded)', () => {

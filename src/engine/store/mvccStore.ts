@@ -1,16 +1,17 @@
 import type { StoredObject } from '../api/object';
 import { formatResourceVersion, type Revision } from './revision';
+import { ResourceHistory, watchCachePolicy, type HistoryPolicy } from './resourceHistory';
 import { SortedKeys } from './sortedKeys';
+import { LeafInterner } from './leafInterner';
+import { shareStructure, type ShareOptions } from './structuralShare';
 
 /** StoreEventType is the kind of change one write made to one key. */
 export type StoreEventType = 'put' | 'delete';
 
-/** StoreEvent is one entry of the store's history, what watchers replay. */
+/** StoreEvent is one committed write to one key, as listeners and watchers see it. */
 export interface StoreEvent {
   rev: Revision;
   type: StoreEventType;
-  /** created is true when a put made a key that did not exist. */
-  created: boolean;
   resource: string;
   key: string;
   namespace: string;
@@ -50,12 +51,33 @@ export interface WriteView {
   delete(resource: string, key: string, expectedRev?: Revision): StoredObject;
 }
 
-/** MvccStoreOptions bounds history: events older than historyLimit writes are compacted away. */
+/** MvccStoreOptions tune history and the handing out of objects. */
 export interface MvccStoreOptions {
+  /** historyLimit caps every watch cache window (tests use it to reach a 410 quickly). */
   historyLimit?: number;
   /** freeze deep-freezes stored objects so that no reader can mutate what the store hands out. */
   freeze?: boolean;
+  /**
+   * share stores each revision sharing the subtrees it has in common with the key's previous
+   * revision or the object created before it, and small all-scalar objects across all objects
+   * (shareStructure): the API server's decoded objects stay one copy per distinct value. It costs
+   * a walk of every object written, so a bare store leaves it off.
+   */
+  share?: boolean;
+  /** now is the simulated clock in ms: watch cache windows keep events by age, etcd compacts by time. */
+  now?: () => number;
+  /** uncached names the resources watched from etcd rather than from a watch cache. */
+  uncached?: readonly string[];
 }
+
+/**
+ * UncachedResources are the resources kube-apiserver keeps no watch cache for
+ * (DefaultWatchCacheSizes, v1.32): core/v1 and events.k8s.io Events, which share one storage.
+ */
+export const UncachedResources = ['core/events'];
+
+/** CompactionIntervalMs is kube-apiserver's --etcd-compaction-interval default (5m). */
+export const CompactionIntervalMs = 5 * 60_000;
 
 /** Slot is one key's place in a bucket; its object is replaced on update and cleared on delete. */
 interface Slot {
@@ -66,33 +88,49 @@ interface Slot {
 interface Bucket {
   slots: Map<string, Slot>;
   order: SortedKeys<Slot>;
+  history: ResourceHistory;
+  /** lastCreated is what the next create of the resource shares unchanged subtrees with. */
+  lastCreated?: StoredObject;
 }
 
 /**
- * MvccStore is an etcd-like multi-version store: one global revision, resourceVersion = modRevision,
- * a bounded history of events that watchers replay, and compaction that makes older revisions 410.
- * Only the newest version of each key is kept for reads; history keeps the event log.
+ * MvccStore is an etcd-like multi-version store with the apiserver's watch cache in front: one
+ * global revision, resourceVersion = modRevision, the newest version of each key for reads, and per
+ * resource a window of history that watchers replay (410 below it). Etcd compacts every five
+ * minutes, as kube-apiserver asks it to; continue tokens older than that expire.
+ * With share, each revision is stored sharing unchanged subtrees with the one before.
  */
 export class MvccStore implements ReadView, WriteView {
   private currentRev: Revision = 1;
   private compactedRev: Revision = 0;
   private readonly buckets = new Map<string, Bucket>();
-  private history: StoreEvent[] = [];
-  private historyStart = 0;
-  private readonly historyLimit: number;
-  private readonly freeze: boolean;
+  /** share is how stored objects are sealed: frozen, deduplicated, both, or (undefined) neither. */
+  private readonly share?: ShareOptions;
+  private readonly now: () => number;
+  private readonly cachePolicy: HistoryPolicy;
+  private readonly uncached: ReadonlySet<string>;
   private readonly listeners = new Set<(ev: StoreEvent) => void>();
+  /** nextCompactionAt and lastTickRev drive etcd compaction: each tick compacts to the revision of the tick before. */
+  private nextCompactionAt: number;
+  private lastTickRev: Revision = 0;
 
   constructor(opts: MvccStoreOptions = {}) {
-    this.historyLimit = opts.historyLimit ?? 200_000;
-    this.freeze = opts.freeze ?? false;
+    const freeze = opts.freeze ?? false;
+    if (opts.share) this.share = { freeze, leaves: new LeafInterner() };
+    else if (freeze) this.share = { freeze };
+    this.now = opts.now ?? (() => 0);
+    this.cachePolicy = watchCachePolicy(opts.historyLimit);
+    this.uncached = new Set(opts.uncached ?? UncachedResources);
+    this.nextCompactionAt = this.now() + CompactionIntervalMs;
   }
 
   get rev(): Revision {
     return this.currentRev;
   }
 
+  /** compacted is etcd's compaction revision: reads of older revisions fail. */
   get compacted(): Revision {
+    this.compactWhenDue();
     return this.compactedRev;
   }
 
@@ -142,81 +180,89 @@ export class MvccStore implements ReadView, WriteView {
     const prev = this.get(resource, key);
     if (!prev) throw new ErrKeyNotFound(key);
     if (expectedRev !== undefined && modRevision(prev) !== expectedRev) throw new ErrRevisionMismatch(key);
+    this.compactWhenDue();
     const rev = ++this.currentRev;
-    const ns = namespaceOfKey(key);
     const bucket = this.buckets.get(resource)!;
-    bucket.slots.get(key)!.obj = undefined;
+    const slot = bucket.slots.get(key)!;
+    slot.obj = undefined;
     bucket.slots.delete(key);
     bucket.order.remove();
     // A deleted object is reported at the deletion revision, as the watch cache does.
-    const tombstone = this.seal({ ...prev, metadata: { ...prev.metadata, resourceVersion: formatResourceVersion(rev) } });
-    this.record({ rev, type: 'delete', created: false, resource, key, namespace: ns, object: tombstone, prevObject: prev });
+    const tombstone = this.stamp(prev, rev, prev);
+    this.record(bucket, { rev, type: 'delete', resource, key: slot.key, namespace: namespaceOfKey(key), object: tombstone, prevObject: prev });
     return tombstone;
   }
 
-  /** eventsSince returns the history after rev for a resource, or throws ErrCompacted. */
+  /** eventsSince returns the history after rev, of one resource or of all, or throws ErrCompacted. */
   eventsSince(rev: Revision, resource?: string): StoreEvent[] {
-    if (rev < this.compactedRev) throw new ErrCompacted(rev, this.compactedRev);
+    const buckets = resource === undefined ? [...this.buckets] : [[resource, this.buckets.get(resource)] as const];
     const out: StoreEvent[] = [];
-    // History is ordered by revision: binary search for the first event after rev.
-    let lo = this.historyStart;
-    let hi = this.history.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.history[mid].rev <= rev) lo = mid + 1;
-      else hi = mid;
+    for (const [res, bucket] of buckets) {
+      if (!bucket) continue;
+      const entries = bucket.history.since(rev);
+      if (!entries) throw new ErrCompacted(rev, bucket.history.compacted);
+      for (const e of entries) {
+        const { namespace = '', name = '' } = e.object.metadata;
+        const key = objectKey(namespace, name);
+        out.push({ rev: e.rev, type: e.deleted ? 'delete' : 'put', resource: res, key, namespace, object: e.object, prevObject: e.prevObject });
+      }
     }
-    for (let i = lo; i < this.history.length; i++) {
-      const ev = this.history[i];
-      if (resource === undefined || ev.resource === resource) out.push(ev);
-    }
+    if (resource === undefined) out.sort((a, b) => a.rev - b.rev);
     return out;
   }
 
-  /** compact drops history at and below rev; reads of those revisions then fail with ErrCompacted. */
+  /** compact is an etcd compaction: reads below rev fail, and history watched from etcd is dropped. */
   compact(rev: Revision): void {
-    if (rev <= this.compactedRev) return;
     const target = Math.min(rev, this.currentRev);
-    let i = this.historyStart;
-    while (i < this.history.length && this.history[i].rev <= target) i++;
-    this.historyStart = i;
+    if (target <= this.compactedRev) return;
     this.compactedRev = target;
-    if (this.historyStart > 4096 && this.historyStart * 2 > this.history.length) {
-      this.history = this.history.slice(this.historyStart);
-      this.historyStart = 0;
+    for (const [resource, bucket] of this.buckets) if (this.uncached.has(resource)) bucket.history.compact(target);
+  }
+
+  /** compactWhenDue runs the compactions whose time has come (storage/etcd3/compact.go). */
+  private compactWhenDue(): void {
+    const now = this.now();
+    while (now >= this.nextCompactionAt) {
+      this.compact(this.lastTickRev);
+      this.lastTickRev = this.currentRev;
+      this.nextCompactionAt += CompactionIntervalMs;
     }
   }
 
   private put(resource: string, key: string, ns: string, obj: StoredObject, prev: StoredObject | undefined): StoredObject {
+    this.compactWhenDue();
     const rev = ++this.currentRev;
-    const stored = this.seal({ ...obj, metadata: { ...obj.metadata, resourceVersion: formatResourceVersion(rev) } });
     let bucket = this.buckets.get(resource);
     if (!bucket) {
-      bucket = { slots: new Map(), order: new SortedKeys((s) => s.obj !== undefined) };
+      const history = new ResourceHistory(this.uncached.has(resource) ? { kind: 'etcd' } : this.cachePolicy);
+      bucket = { slots: new Map(), order: new SortedKeys((s) => s.obj !== undefined), history };
       this.buckets.set(resource, bucket);
     }
-    const slot = bucket.slots.get(key);
+    const stored = this.stamp(obj, rev, prev ?? bucket.lastCreated);
+    let slot = bucket.slots.get(key);
     if (slot) {
       slot.obj = stored;
     } else {
-      const created: Slot = { key, obj: stored };
-      bucket.slots.set(key, created);
-      bucket.order.add(created);
+      key.charCodeAt(0); // flattens a concatenated key (see shareStructure)
+      slot = { key, obj: stored };
+      bucket.slots.set(key, slot);
+      bucket.order.add(slot);
     }
-    this.record({ rev, type: 'put', created: !prev, resource, key, namespace: ns, object: stored, prevObject: prev });
+    if (!prev) bucket.lastCreated = stored;
+    this.record(bucket, { rev, type: 'put', resource, key: slot.key, namespace: ns, object: stored, prevObject: prev });
     return stored;
   }
 
-  private record(ev: StoreEvent): void {
-    this.history.push(ev);
-    if (this.history.length - this.historyStart > this.historyLimit) {
-      this.compact(this.history[this.history.length - this.historyLimit].rev - 1);
-    }
-    for (const fn of this.listeners) fn(ev);
+  /** stamp is obj at revision rev as the store keeps it: frozen, and sharing what did not change with ref. */
+  private stamp(obj: StoredObject, rev: Revision, ref: StoredObject | undefined): StoredObject {
+    const stamped = { ...obj, metadata: { ...obj.metadata, resourceVersion: formatResourceVersion(rev) } };
+    if (!this.share) return stamped;
+    return shareStructure(stamped, this.share.leaves ? ref : undefined, this.share);
   }
 
-  private seal(obj: StoredObject): StoredObject {
-    return this.freeze ? deepFreeze(obj) : obj;
+  private record(bucket: Bucket, ev: StoreEvent): void {
+    bucket.history.record(ev.rev, ev.type === 'delete', ev.object, ev.prevObject, this.now());
+    for (const fn of this.listeners) fn(ev);
   }
 }
 
@@ -232,12 +278,4 @@ export function objectKey(namespace: string, name: string): string {
 
 function namespaceOfKey(key: string): string {
   return key.slice(0, key.indexOf('/'));
-}
-
-function deepFreeze<T>(o: T): T {
-  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
-    Object.freeze(o);
-    for (const v of Object.values(o as object)) deepFreeze(v);
-  }
-  return o;
 }
