@@ -5,7 +5,7 @@ import { servedStrategies } from '../cluster/servedStrategies';
 import { Resources } from '../apiserver/registry/resources';
 import { Sim } from '../sim/sim';
 import { ApiClient } from './apiClient';
-import { EventRecorder, maxQueuedEvents } from './eventRecorder';
+import { EventRecorder, maxLruCacheEntries, maxQueuedEvents } from './eventRecorder';
 
 async function setup() {
   const sim = new Sim('events', () => new Promise((r) => setImmediate(r)));
@@ -54,5 +54,27 @@ describe('EventRecorder', () => {
     expect(events.map((e) => e.count)).toEqual([2, 1]);
     expect(events[0].lastTimestamp).toBe('2025-01-01T00:01:00Z');
     expect(events[0].source).toEqual({ component: 'test-controller' });
+  });
+
+  it('forgets the least recently seen event past its cache size, so a repeat of it starts a new Event', async () => {
+    const { sim, client, list } = await setup();
+    const rec = new EventRecorder(client, sim, 'test-controller');
+    const backOff = (name: string) => rec.event(podNamed(name), 'Warning', 'BackOff', 'Back-off restarting failed container');
+    backOff('first');
+    backOff('kept');
+    await sim.settle();
+    for (let i = 0; i < maxLruCacheEntries - 1; i++) {
+      backOff(`filler-${i}`);
+      // A repeat keeps "kept" recently used while the fillers push "first" out.
+      if (i % 500 === 0) backOff('kept');
+      if (i % 500 === 0) await sim.settle();
+    }
+    await sim.settle();
+    backOff('first');
+    backOff('kept');
+    await sim.settle();
+    const counts = (name: string) => list().then((evs) => evs.filter((e) => e.involvedObject.name === name).map((e) => e.count));
+    expect(await counts('first')).toEqual([1, 1]);
+    expect((await counts('kept')).length).toBe(1);
   });
 });

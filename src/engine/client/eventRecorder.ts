@@ -28,6 +28,9 @@ interface Recorded {
 /** aggregationWindowMs is how long a repeated event is counted instead of re-created (EventCorrelator). */
 const aggregationWindowMs = 10 * 60 * 1000;
 
+/** maxLruCacheEntries bounds the events a recorder remembers for aggregation, as client-go's EventCorrelator does. */
+export const maxLruCacheEntries = 4096;
+
 /** maxQueuedEvents is client-go's broadcaster queue length; events recorded while it is full are dropped. */
 export const maxQueuedEvents = 1000;
 
@@ -100,6 +103,8 @@ export class EventRecorder {
     const namespace = ref.namespace || 'default';
     const name = `${ref.name}.${this.sim.clock.uniqueNanos().toString(16)}`;
     this.seen.set(key, { name, namespace, count: 1, first: ts, at: now });
+    // Least recently used first: a repeat moves its entry to the end (above).
+    if (this.seen.size > maxLruCacheEntries) this.seen.delete(this.seen.keys().next().value!);
     const ev: Event = {
       apiVersion: 'v1',
       kind: 'Event',
