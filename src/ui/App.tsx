@@ -29,7 +29,7 @@ export function App() {
     <div className="app">
       <header className="app-header">
         <h1>Kube Playground</h1>
-        <p className="note">Kubernetes v1.32 control plane in a Web Worker. Nodes, containers, images and traffic are simulated.</p>
+        <p className="note">Kubernetes v1.32: the control plane in one Web Worker, the kubelets in another. Nodes, containers, images and traffic are simulated.</p>
         {client && <ApiClientContext.Provider value={client}><ClockControls /></ApiClientContext.Provider>}
       </header>
       {synced && <ClusterSummary />}
