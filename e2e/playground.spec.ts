@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { applyYaml, canvas, clock, dragPaletteItem, openPlayground, webDeploymentAndService } from './playgroundPage';
+import { webDeploymentAndService } from '../src/hosts/node/kubectl/testdata/webApp';
+import { applyYaml, canvas, clock, dragPaletteItem, openPlayground } from './playgroundPage';
 
 const webPods = canvas('[data-kind="Pod"][data-namespace="default"][data-name^="web-"]');
 const runningWebPods = `${webPods}[data-phase="Running"]`;

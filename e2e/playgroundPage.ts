@@ -33,38 +33,6 @@ export async function clock(page: Page): Promise<{ now: number; paused: boolean;
   };
 }
 
-export const webDeploymentAndService = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 3
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.27
-        ports:
-        - containerPort: 80
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector:
-    app: web
-  ports:
-  - port: 80
-    targetPort: 80
-`;
-
 /** canvas scopes selectors to the React Flow canvas (the inspector carries data-kind too). */
 export const canvas = (selector: string) => `.react-flow ${selector}`;
 

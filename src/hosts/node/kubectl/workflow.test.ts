@@ -1,37 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kubectlPath, startHarness, type Harness } from './kubectlHarness';
-
-const deploymentAndService = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 3
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.27
-        ports:
-        - containerPort: 80
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector:
-    app: web
-  ports:
-  - port: 80
-    targetPort: 80
-`;
+import { webDeploymentAndService } from './testdata/webApp';
 
 if (!kubectlPath) {
   console.warn('NOTICE: kubectl not found on PATH: the real-kubectl integration suite is skipped.');
@@ -76,7 +45,7 @@ describe.skipIf(!kubectlPath)('real kubectl v1.32 against the headless API serve
   });
 
   it('applies a Deployment of 3 nginx replicas and a Service: 3 pods Running on workers, 3 endpoints', async () => {
-    const r = await h.kubectl(['apply', '-f', '-'], deploymentAndService);
+    const r = await h.kubectl(['apply', '-f', '-'], webDeploymentAndService);
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('deployment.apps/web created\nservice/web created\n');
     await until(async () => (await jsonpath('pods', '{.items[*].status.phase}', '-l', 'app=web')).split(' ').filter((p) => p === 'Running').length === 3);
@@ -86,7 +55,7 @@ describe.skipIf(!kubectlPath)('real kubectl v1.32 against the headless API serve
   });
 
   it('answers a second apply of the same manifests with unchanged', async () => {
-    const r = await h.kubectl(['apply', '-f', '-'], deploymentAndService);
+    const r = await h.kubectl(['apply', '-f', '-'], webDeploymentAndService);
     expect(r.stdout).toBe('deployment.apps/web unchanged\nservice/web unchanged\n');
   });
 
