@@ -1,4 +1,5 @@
 import type { ControllerConstructor } from './controllerManager';
+import { CronJobController } from './cronjob/cronJobController';
 import { DisruptionController } from './disruption';
 import { EndpointsController } from './endpoints';
 import { EndpointSliceController } from './endpointSlice';
@@ -6,7 +7,7 @@ import { JobController } from './job';
 import { RootCACertPublisher } from './rootCACertPublisher';
 import { ServiceAccountsController } from './serviceAccount';
 
-/** extraControllers are the service, namespace-content, disruption and Job controllers, for the controller manager's list. */
+/** extraControllers are the service, namespace-content, disruption, Job and CronJob controllers, for the controller manager's list. */
 export const extraControllers: ControllerConstructor[] = [
   EndpointsController,
   EndpointSliceController,
@@ -14,4 +15,5 @@ export const extraControllers: ControllerConstructor[] = [
   RootCACertPublisher,
   DisruptionController,
   JobController,
+  CronJobController,
 ];

@@ -4,7 +4,8 @@ import { setDefaultsPodTemplateSpec } from '../defaults/podSpec';
 import { fieldError, type FieldError } from '../fieldErrors';
 import { DNS1035LabelMaxLength, nameIsDNSSubdomain } from '../validation/names';
 import { validateNonnegativeField, validateObjectMeta, validateObjectMetaUpdate } from '../validation/objectMeta';
-import { CronParseError, parseStandardCron } from './cronSchedule';
+import { CronParseError, parseStandardCron } from '../../api/cron/cronSchedule';
+import { isKnownTimeZone } from '../../api/cron/timeZone';
 import { goLabelSelector } from './goValue';
 import { validateJobSpecFields } from './jobValidation';
 import { Resources } from './resources';
@@ -28,17 +29,6 @@ export function setDefaultsCronJob(cj: CronJob): void {
   const jobSpec = (jt.spec ??= { template: {} });
   jobSpec.template ??= {};
   setDefaultsPodTemplateSpec(jobSpec.template);
-}
-
-/** isKnownTimeZone is time.LoadLocation succeeding, answered by the host's IANA database. */
-export function isKnownTimeZone(tz: string): boolean {
-  if (tz === 'UTC' || tz === 'Local') return true;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 const validTimeZoneCharacters = /^[A-Za-z.\-_0-9+]{1,14}$/;
