@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
-import { canonicalJson, computeHash, fnv32a, safeEncodeString } from './hash';
+import { canonicalJson, computeHash, fnv32, fnv32a, safeEncodeString } from './hash';
 
 const template: PodTemplateSpec = {
   metadata: { labels: { app: 'web' } },
@@ -14,6 +14,16 @@ describe('fnv32a', () => {
     ['foobar', 0xbf9cf968],
   ])('hashes %j as FNV-1a 32', (s, want) => {
     expect(fnv32a(new TextEncoder().encode(s))).toBe(want);
+  });
+});
+
+describe('fnv32', () => {
+  it.each([
+    ['', 0x811c9dc5],
+    ['a', 0x050c5d7e],
+    ['foobar', 0x31f0b262],
+  ])('hashes %j as FNV-1 32', (s, want) => {
+    expect(fnv32(new TextEncoder().encode(s))).toBe(want);
   });
 });
 

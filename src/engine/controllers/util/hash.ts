@@ -6,9 +6,15 @@ import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
 // values dropped), so values differ from upstream's but are deterministic and change only when
 // the template does.
 
-/** fnvOffset32 and fnvPrime32 are FNV-1a's 32-bit parameters (hash/fnv). */
+/** fnvOffset32 and fnvPrime32 are FNV's 32-bit parameters (hash/fnv), shared by FNV-1 and FNV-1a. */
 const fnvOffset32 = 0x811c9dc5;
 const fnvPrime32 = 0x01000193;
+
+/** fnv32 folds bytes into an FNV-1 32-bit hash state (fnv.New32: multiply, then xor). */
+export function fnv32(bytes: Uint8Array, h = fnvOffset32): number {
+  for (let i = 0; i < bytes.length; i++) h = (Math.imul(h, fnvPrime32) ^ bytes[i]) >>> 0;
+  return h >>> 0;
+}
 
 /** safeEncodeAlphabet is rand.SafeEncodeString's alphabet: no vowels, no 0/1/3 (no bad words). */
 const safeEncodeAlphabet = 'bcdfghjklmnpqrstvwxz2456789';
