@@ -6,8 +6,9 @@ import { EndpointSliceController } from './endpointSlice';
 import { JobController } from './job';
 import { RootCACertPublisher } from './rootCACertPublisher';
 import { ServiceAccountsController } from './serviceAccount';
+import { TTLAfterFinishedController } from './ttlAfterFinished';
 
-/** extraControllers are the service, namespace-content, disruption, Job and CronJob controllers, for the controller manager's list. */
+/** extraControllers are the service, namespace-content, disruption, Job, CronJob and TTL-after-finished controllers, for the controller manager's list. */
 export const extraControllers: ControllerConstructor[] = [
   EndpointsController,
   EndpointSliceController,
@@ -16,4 +17,5 @@ export const extraControllers: ControllerConstructor[] = [
   DisruptionController,
   JobController,
   CronJobController,
+  TTLAfterFinishedController,
 ];
