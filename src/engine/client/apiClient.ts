@@ -131,6 +131,11 @@ export class ApiClient {
     return this.call<T>({ method: 'POST', path: resourcePath(res, namespace, name, subresource), body });
   }
 
+  /** updateSubresource PUTs a subresource object: a Scale. */
+  async updateSubresource<T = unknown>(res: ResourceDefinition, namespace: string | undefined, name: string, subresource: string, body: T): Promise<T> {
+    return this.call<T>({ method: 'PUT', path: resourcePath(res, namespace, name, subresource), body });
+  }
+
   /** getSubresource GETs a subresource: scale, status, or log (text). */
   async getSubresource<T = unknown>(
     res: ResourceDefinition,

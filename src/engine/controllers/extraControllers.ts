@@ -4,11 +4,12 @@ import { DisruptionController } from './disruption';
 import { EndpointsController } from './endpoints';
 import { EndpointSliceController } from './endpointSlice';
 import { JobController } from './job';
+import { HorizontalController } from './podautoscaler/horizontal';
 import { RootCACertPublisher } from './rootCACertPublisher';
 import { ServiceAccountsController } from './serviceAccount';
 import { TTLAfterFinishedController } from './ttlAfterFinished';
 
-/** extraControllers are the service, namespace-content, disruption, Job, CronJob and TTL-after-finished controllers, for the controller manager's list. */
+/** extraControllers are the service, namespace-content, disruption, Job, CronJob, TTL-after-finished and HPA controllers, for the controller manager's list. */
 export const extraControllers: ControllerConstructor[] = [
   EndpointsController,
   EndpointSliceController,
@@ -18,4 +19,5 @@ export const extraControllers: ControllerConstructor[] = [
   JobController,
   CronJobController,
   TTLAfterFinishedController,
+  HorizontalController,
 ];
