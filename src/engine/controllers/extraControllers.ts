@@ -7,9 +7,10 @@ import { JobController } from './job';
 import { HorizontalController } from './podautoscaler/horizontal';
 import { RootCACertPublisher } from './rootCACertPublisher';
 import { ServiceAccountsController } from './serviceAccount';
+import { StatefulSetController } from './statefulset/statefulSetController';
 import { TTLAfterFinishedController } from './ttlAfterFinished';
 
-/** extraControllers are the service, namespace-content, disruption, Job, CronJob, TTL-after-finished and HPA controllers, for the controller manager's list. */
+/** extraControllers are the service, namespace-content, disruption, Job, CronJob, TTL-after-finished, HPA and StatefulSet controllers, for the controller manager's list. */
 export const extraControllers: ControllerConstructor[] = [
   EndpointsController,
   EndpointSliceController,
@@ -20,4 +21,5 @@ export const extraControllers: ControllerConstructor[] = [
   CronJobController,
   TTLAfterFinishedController,
   HorizontalController,
+  StatefulSetController,
 ];
