@@ -10,6 +10,12 @@ describe('Clock.uniqueNanos', () => {
     c.set(1_735_689_600_001);
     expect(c.uniqueNanos()).toBe(1_735_689_600_001_000_000n);
   });
+
+  it('keeps the fraction of a millisecond a real-time driver sets (Event names depend on it)', () => {
+    const c = new Clock(1_735_689_600_000);
+    c.set(1_735_689_600_000.25);
+    expect(c.uniqueNanos()).toBe(1_735_689_600_000_250_000n);
+  });
 });
 
 describe('formatTime', () => {

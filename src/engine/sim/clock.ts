@@ -30,7 +30,9 @@ export class Clock {
    * simulated instant still happen one after another, as on a real clock (Event names use it).
    */
   uniqueNanos(): bigint {
-    const now = BigInt(this.ms) * 1_000_000n;
+    // A real-time driver moves the clock by fractions of a millisecond: keep them, as nanoseconds.
+    const whole = Math.floor(this.ms);
+    const now = BigInt(whole) * 1_000_000n + BigInt(Math.floor((this.ms - whole) * 1_000_000));
     this.lastNanos = now > this.lastNanos ? now : this.lastNanos + 1n;
     return this.lastNanos;
   }
