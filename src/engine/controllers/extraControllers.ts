@@ -1,5 +1,6 @@
 import type { ControllerConstructor } from './controllerManager';
 import { CronJobController } from './cronjob/cronJobController';
+import { DaemonSetsController } from './daemonset/daemonSetController';
 import { DisruptionController } from './disruption';
 import { EndpointsController } from './endpoints';
 import { EndpointSliceController } from './endpointSlice';
@@ -10,7 +11,7 @@ import { ServiceAccountsController } from './serviceAccount';
 import { StatefulSetController } from './statefulset/statefulSetController';
 import { TTLAfterFinishedController } from './ttlAfterFinished';
 
-/** extraControllers are the service, namespace-content, disruption, Job, CronJob, TTL-after-finished, HPA and StatefulSet controllers, for the controller manager's list. */
+/** extraControllers are the service, namespace-content, disruption, Job, CronJob, TTL-after-finished, HPA, StatefulSet and DaemonSet controllers, for the controller manager's list. */
 export const extraControllers: ControllerConstructor[] = [
   EndpointsController,
   EndpointSliceController,
@@ -22,4 +23,5 @@ export const extraControllers: ControllerConstructor[] = [
   TTLAfterFinishedController,
   HorizontalController,
   StatefulSetController,
+  DaemonSetsController,
 ];
