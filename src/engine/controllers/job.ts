@@ -30,11 +30,19 @@ import {
   type SyncCtx,
 } from './jobUtil';
 import { isPodReady, podKey } from './util/podUtil';
+import {
+  activePodsForRemoval,
+  addCompletionIndexEnvVariables,
+  firstPendingIndexes,
+  indexedPodTemplate,
+  isIndexedJob,
+  podGenerateNameWithIndex,
+} from './indexedJobUtils';
 
-// The Job controller of pkg/controller/job/job_controller.go (v1.32) for NonIndexed Jobs, with the
-// v1.32 default gates: JobPodReplacementPolicy (status.terminating, and SuccessCriteriaMet /
-// FailureTarget before Complete / Failed) on. Not simulated: Indexed completion, podFailurePolicy,
-// successPolicy, backoffLimitPerIndex, managedBy, and adopting orphan pods.
+// The Job controller of pkg/controller/job/job_controller.go (v1.32) for NonIndexed and Indexed
+// Jobs, with the v1.32 default gates: JobPodReplacementPolicy (status.terminating, and
+// SuccessCriteriaMet / FailureTarget before Complete / Failed) and PodIndexLabel on. Not simulated:
+// podFailurePolicy, successPolicy, backoffLimitPerIndex, managedBy, and adopting orphan pods.
 
 /** MaxPodCreateDeletePerSync caps one sync's pod writes. */
 const MaxPodCreateDeletePerSync = 500;
@@ -130,7 +138,6 @@ export class JobController implements Controller {
       this.backoff.delete(key);
       return;
     }
-    if (job.spec?.completionMode === 'Indexed') return;
     const satisfied = this.expectations.satisfiedExpectations(key);
     const pods = this.pods.lister.byIndex(ControllerUIDIndex, job.metadata!.uid!);
     const { c, newSucceeded, newFailed, failed } = newSyncCtx(job, pods, this.finalizerExpectations.get(key) ?? new Set());
@@ -199,9 +206,15 @@ export class JobController implements Controller {
     let wantActive: number;
     if (completions === undefined || completions === null) wantActive = c.succeeded > 0 ? active : parallelism;
     else wantActive = Math.max(0, Math.min(completions - c.succeeded, parallelism));
-    if (active > wantActive) {
-      const now = this.ctx.sim.clock.now();
-      const toDelete = sortActivePodsWithRanks(c.active, [], now).slice(0, Math.min(active - wantActive, MaxPodCreateDeletePerSync));
+    const now = this.ctx.sim.clock.now();
+    // An Indexed Job also removes pods without a valid index and duplicates of an index.
+    const surplus = isIndexedJob(job)
+      ? activePodsForRemoval(job, c.active, Math.max(0, active - wantActive), now)
+      : active > wantActive
+        ? sortActivePodsWithRanks(c.active, [], now).slice(0, active - wantActive)
+        : [];
+    if (surplus.length > 0) {
+      const toDelete = surplus.slice(0, MaxPodCreateDeletePerSync);
       this.expectations.expectDeletions(key, toDelete.map(podKey));
       const { deleted, deletedReady, err } = await this.deletePods(job, toDelete, true);
       c.terminating += deleted;
@@ -213,6 +226,9 @@ export class JobController implements Controller {
     const terminating = job.spec?.podReplacementPolicy === 'Failed' ? c.terminating : 0;
     let diff = Math.min(wantActive - terminating - active, MaxPodCreateDeletePerSync);
     if (diff <= 0) return active;
+    const indexes = isIndexedJob(job) ? firstPendingIndexes(c.succeededIndexes ?? [], c.active, diff, completions ?? 0) : undefined;
+    if (indexes) diff = indexes.length;
+    if (diff <= 0) return active;
     const remaining = remainingBackoffMs(backoff, this.ctx.sim.clock.now());
     if (remaining > 0) {
       this.queue.addAfter(key, remaining);
@@ -222,13 +238,18 @@ export class JobController implements Controller {
     const template = structuredClone(job.spec!.template);
     const meta = (template.metadata ??= {});
     if (!meta.finalizers?.includes(JobTrackingFinalizer)) meta.finalizers = [...(meta.finalizers ?? []), JobTrackingFinalizer];
+    if (indexes) addCompletionIndexEnvVariables(template);
     const ref = newControllerRef(job, jobKind);
+    const ns = job.metadata!.namespace!;
+    const create = (k: number) => {
+      if (!indexes) return this.podControl.createPods(ns, template, job, ref);
+      const ix = indexes[k];
+      return this.podControl.createPods(ns, indexedPodTemplate(job, template, ix), job, ref, podGenerateNameWithIndex(job.metadata!.name!, ix));
+    };
     // Slow start: batches of 1, 2, 4... so a failing create does not repeat a hundred times.
-    for (let batch = 1; diff > 0; batch = Math.min(2 * batch, diff)) {
+    for (let batch = 1, next = 0; diff > 0; batch = Math.min(2 * batch, diff)) {
       const size = Math.min(batch, diff);
-      const results = await Promise.allSettled(
-        Array.from({ length: size }, () => this.podControl.createPods(job.metadata!.namespace!, template, job, ref)),
-      );
+      const results = await Promise.allSettled(Array.from({ length: size }, () => create(next++)));
       const errs = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as Error] : []));
       for (const e of errs) {
         if (hasStatusCause(e, NamespaceTerminatingCause)) continue;

@@ -1,6 +1,15 @@
 import type { Job, JobCondition, JobStatus } from 'kubernetes-types/batch/v1';
 import type { Pod } from 'kubernetes-types/core/v1';
 import { formatTime, parseTime } from '../sim/clock';
+import {
+  formatIntervals,
+  getCompletionIndex,
+  isIndexedJob,
+  parseIndexesFromString,
+  totalIndexes,
+  withOrderedIndexes,
+  type Interval,
+} from './indexedJobUtils';
 import { isPodReady } from './util/podUtil';
 
 // Pure parts of the Job controller: pkg/controller/job/utils.go, backoff_utils.go and the
@@ -40,6 +49,9 @@ export interface SyncCtx {
   uncountedFailed: Set<string>;
   expectedRm: Set<string>;
   finished?: JobCondition;
+  /** For an Indexed Job: the indexes status.completedIndexes held, and those with this sync's successes added. */
+  prevSucceededIndexes?: Interval[];
+  succeededIndexes?: Interval[];
 }
 
 /**
@@ -71,6 +83,14 @@ export function newSyncCtx(job: Job, pods: Pod[], expectedRm: Set<string>) {
   const newSucceeded = pods.filter((p) => isNew(p) && p.status?.phase === 'Succeeded');
   const newFailed = pods.filter((p) => isNew(p) && isPodFailed(p, job));
   c.succeeded = (status.succeeded ?? 0) + newSucceeded.length + c.uncountedSucceeded.size;
+  if (isIndexedJob(job)) {
+    // An index counts once, however many of its pods succeed: the intervals are the count.
+    const completions = job.spec?.completions ?? 0;
+    c.prevSucceededIndexes = parseIndexesFromString(status.completedIndexes, completions);
+    const fresh = newSucceeded.map(getCompletionIndex).filter((ix) => ix >= 0 && ix < completions);
+    c.succeededIndexes = withOrderedIndexes(c.prevSucceededIndexes, [...new Set(fresh)].sort((a, b) => a - b));
+    c.succeeded = totalIndexes(c.succeededIndexes);
+  }
   const failed = (status.failed ?? 0) + newFailed.length + c.uncountedFailed.size;
   return { c, newSucceeded, newFailed, failed };
 }
@@ -91,6 +111,8 @@ export function collectFinishedPods(c: SyncCtx): { toRemove: Pod[]; reachedMax: 
     if (!c.job.metadata?.deletionTimestamp && !c.finished && pod.status?.phase !== 'Succeeded' && !failed) continue;
     toRemove.push(pod);
     if (pod.status?.phase === 'Succeeded' && !c.uncountedFailed.has(uid)) {
+      // An Indexed Job counts its successes by index (below), not by pod UID.
+      if (c.succeededIndexes) continue;
       if (!c.uncountedSucceeded.has(uid)) {
         (uncounted.succeeded ??= []).push(uid);
         added = true;
@@ -101,9 +123,19 @@ export function collectFinishedPods(c: SyncCtx): { toRemove: Pod[]; reachedMax: 
       added = true;
     }
     if ((uncounted.succeeded?.length ?? 0) + (uncounted.failed?.length ?? 0) >= MaxUncountedPods)
-      return { toRemove, reachedMax: true, added };
+      return { toRemove, reachedMax: true, added: recordSucceededIndexes(c) || added };
   }
-  return { toRemove, reachedMax: false, added };
+  return { toRemove, reachedMax: false, added: recordSucceededIndexes(c) || added };
+}
+
+/** recordSucceededIndexes writes an Indexed Job's succeeded count and completedIndexes; it reports a change. */
+function recordSucceededIndexes(c: SyncCtx): boolean {
+  if (!c.succeededIndexes) return false;
+  const text = formatIntervals(c.succeededIndexes);
+  const changed = text !== (c.status.completedIndexes ?? '');
+  c.status.completedIndexes = text || undefined;
+  c.status.succeeded = totalIndexes(c.succeededIndexes) || undefined;
+  return changed;
 }
 
 /** hasTrackingFinalizer reports whether the pod still waits to be counted. */

@@ -36,9 +36,13 @@ export class PodControl {
     private readonly recorder: EventRecorder,
   ) {}
 
-  /** createPods creates one pod from template, owned through controllerRef; it returns the created pod. */
-  async createPods(namespace: string, template: PodTemplateSpec, object: TypedObject, controllerRef: OwnerReference): Promise<Pod> {
+  /**
+   * createPods creates one pod from template, owned through controllerRef; it returns the created
+   * pod. generateName replaces the `<controller>-` prefix (CreatePodsWithGenerateName).
+   */
+  async createPods(namespace: string, template: PodTemplateSpec, object: TypedObject, controllerRef: OwnerReference, generateName?: string): Promise<Pod> {
     const pod = getPodFromTemplate(template, object, controllerRef);
+    if (generateName) pod.metadata!.generateName = generateName;
     if (Object.keys(pod.metadata?.labels ?? {}).length === 0) throw new Error('unable to create pods, no labels');
     pod.metadata!.namespace = namespace;
     let created: Pod;
