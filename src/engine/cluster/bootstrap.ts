@@ -3,6 +3,8 @@ import { Resources } from '../apiserver/registry/resources';
 import { isApiError } from '../apiserver/errors';
 import type { ResourceDefinition } from '../apiserver/registry/resourceDefinition';
 import type { TypedObject } from '../api/object';
+import { IsDefaultStorageClassAnnotation } from '../apiserver/registry/persistentvolumeclaims';
+import { LocalPathProvisionerName } from '../controllers/volume/localPathProvisioner';
 
 /** SystemNamespaces are the namespaces every v1.32 cluster starts with. */
 export const SystemNamespaces = ['default', 'kube-system', 'kube-public', 'kube-node-lease'] as const;
@@ -10,7 +12,7 @@ export const SystemNamespaces = ['default', 'kube-system', 'kube-public', 'kube-
 /**
  * bootstrapObjects are what kube-apiserver's bootstrap controllers and kubeadm create before any
  * workload: the system namespaces, the `kubernetes` Service (ClusterIP 10.96.0.1), the system
- * PriorityClasses and kube-dns's Service (10.96.0.10).
+ * PriorityClasses, kube-dns's Service (10.96.0.10) and kind's default StorageClass `standard`.
  */
 function bootstrapObjects(): [ResourceDefinition, TypedObject][] {
   const objs: [ResourceDefinition, TypedObject][] = SystemNamespaces.map((name) => [
@@ -66,6 +68,18 @@ function bootstrapObjects(): [ResourceDefinition, TypedObject][] {
           { name: 'metrics', port: 9153, protocol: 'TCP', targetPort: 9153 },
         ],
       },
+    } as TypedObject,
+  ]);
+  // kind installs rancher/local-path-provisioner and this class (kind's default-storage manifest).
+  objs.push([
+    Resources.storageclasses,
+    {
+      apiVersion: 'storage.k8s.io/v1',
+      kind: 'StorageClass',
+      metadata: { name: 'standard', annotations: { [IsDefaultStorageClassAnnotation]: 'true' } },
+      provisioner: LocalPathProvisionerName,
+      reclaimPolicy: 'Delete',
+      volumeBindingMode: 'WaitForFirstConsumer',
     } as TypedObject,
   ]);
   return objs;

@@ -1,6 +1,7 @@
 import { ApiServer } from '../apiserver/server';
 import { ApiClient } from '../client/apiClient';
 import { ControllerManager } from '../controllers/controllerManager';
+import { LocalPathProvisioner } from '../controllers/volume/localPathProvisioner';
 import { Scheduler } from '../scheduler/scheduler';
 import { Sim, type YieldToHost } from '../sim/sim';
 import { bootstrapCluster } from './bootstrap';
@@ -19,8 +20,8 @@ export interface ControlPlaneOptions {
 
 /**
  * ControlPlane is everything of a cluster but its kubelets: the API server over its store, the
- * scheduler and the controller manager on one Sim. Kubelets join as clients of apiServer, in the
- * same process (Cluster) or from another Worker over a MessagePort.
+ * scheduler, the controller manager and kind's local-path provisioner on one Sim. Kubelets join as
+ * clients of apiServer, in the same process (Cluster) or from another Worker over a MessagePort.
  */
 export class ControlPlane {
   readonly sim: Sim;
@@ -29,6 +30,8 @@ export class ControlPlane {
   readonly client: ApiClient;
   readonly scheduler: Scheduler;
   readonly controllerManager: ControllerManager;
+  /** localPathProvisioner is kind's external provisioner of the `standard` StorageClass. */
+  readonly localPathProvisioner: LocalPathProvisioner;
 
   constructor(opts: ControlPlaneOptions) {
     this.sim = new Sim(opts.seed ?? 1, opts.yieldToHost, opts.startMs);
@@ -36,16 +39,19 @@ export class ControlPlane {
     this.client = new ApiClient(this.apiServer, 'kube-playground-admin');
     this.scheduler = new Scheduler(new ApiClient(this.apiServer, 'kube-scheduler/v1.32.4'), this.sim);
     this.controllerManager = new ControllerManager(this.apiServer, this.sim, controllerConstructors);
+    this.localPathProvisioner = new LocalPathProvisioner(this.apiServer, this.sim);
   }
 
-  /** start creates the bootstrap objects, then starts the controller manager and the scheduler. */
+  /** start creates the bootstrap objects, then starts the controller manager, the scheduler and the provisioner. */
   async start(): Promise<void> {
     await bootstrapCluster(this.client);
     await this.controllerManager.start();
     await this.scheduler.start();
+    await this.localPathProvisioner.start();
   }
 
   stop(): void {
+    this.localPathProvisioner.stop();
     this.scheduler.stop();
     this.controllerManager.stop();
   }

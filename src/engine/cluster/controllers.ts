@@ -5,6 +5,9 @@ import { GarbageCollector } from '../controllers/garbageCollector';
 import { NamespaceController } from '../controllers/namespace';
 import { NodeLifecycleController } from '../controllers/nodeLifecycle';
 import { ReplicaSetController, ReplicationManager } from '../controllers/replicaSet';
+import { PersistentVolumeController } from '../controllers/volume/persistentVolumeController';
+import { PVCProtectionController } from '../controllers/volume/pvcProtection';
+import { PVProtectionController } from '../controllers/volume/pvProtection';
 
 /** controllerConstructors are the controllers kube-controller-manager runs in this engine. */
 export const controllerConstructors: ControllerConstructor[] = [
@@ -14,5 +17,8 @@ export const controllerConstructors: ControllerConstructor[] = [
   GarbageCollector,
   NamespaceController,
   NodeLifecycleController,
+  PersistentVolumeController,
+  PVCProtectionController,
+  PVProtectionController,
   ...extraControllers,
 ];

@@ -1,4 +1,5 @@
-import type { Node, Pod } from 'kubernetes-types/core/v1';
+import type { Node, PersistentVolume, PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1';
+import type { StorageClass } from 'kubernetes-types/storage/v1';
 import type { Informer } from '../client/informer';
 import type { SchedulerCache } from './cache/cache';
 import { ClusterEvents, nodeUpdateEvent, podSchedulingPropertiesChange } from './framework/events';
@@ -7,7 +8,7 @@ import type { SchedulingQueue } from './queue/schedulingQueue';
 
 // The informer handlers of pkg/scheduler/eventhandlers.go (v1.32): assigned pods feed the cache,
 // unassigned pods of this scheduler feed the queue, nodes feed the cache, and every change that
-// may help an unschedulable pod is passed to the queue as a cluster event.
+// may help an unschedulable pod (storage objects included) is passed to the queue as a cluster event.
 
 /** DefaultSchedulerName is the scheduler name pods get when they name none. */
 export const DefaultSchedulerName = 'default-scheduler';
@@ -90,5 +91,26 @@ export function addAllEventHandlers(
       cache.removeNode(node);
       queue.moveAllToActiveOrBackoffQueue(ClusterEvents.NodeDelete, node, null);
     },
+  });
+}
+
+/** addStorageEventHandlers requeues pods on changes to claims, volumes and storage classes (VolumeBinding's events). */
+export function addStorageEventHandlers(
+  queue: SchedulingQueue,
+  claims: Informer<PersistentVolumeClaim>,
+  volumes: Informer<PersistentVolume>,
+  classes: Informer<StorageClass>,
+): void {
+  claims.addEventHandler({
+    onAdd: (c) => queue.moveAllToActiveOrBackoffQueue(ClusterEvents.PvcAdd, null, c),
+    onUpdate: (o, c) => queue.moveAllToActiveOrBackoffQueue(ClusterEvents.PvcUpdate, o, c),
+  });
+  volumes.addEventHandler({
+    onAdd: (v) => queue.moveAllToActiveOrBackoffQueue(ClusterEvents.PvAdd, null, v),
+    onUpdate: (o, v) => queue.moveAllToActiveOrBackoffQueue(ClusterEvents.PvUpdate, o, v),
+  });
+  classes.addEventHandler({
+    onAdd: (sc) => queue.moveAllToActiveOrBackoffQueue(ClusterEvents.StorageClassAdd, null, sc),
+    onUpdate: (o, sc) => queue.moveAllToActiveOrBackoffQueue(ClusterEvents.StorageClassUpdate, o, sc),
   });
 }

@@ -97,26 +97,44 @@ export function scheduleOne(core: SchedulerCore, q: QueuedPodInfo): void {
     handleSchedulingFailure(core, q, asStatus(e), undefined, { nominatedNodeName: '' });
     return;
   }
+  // Reserve: plugins hold what the pod needs on this node (VolumeBinding assumes its volumes).
+  const reserved = core.fwk.runReservePluginsReserve(state, assumed.pod, node);
+  if (reserved) {
+    core.fwk.runReservePluginsUnreserve(state, assumed.pod, node);
+    core.cache.forgetPod(pi.key);
+    handleSchedulingFailure(core, q, reserved, undefined, { nominatedNodeName: '' });
+    return;
+  }
   core.queue.nominator.deleteNominatedPodIfExists(pi.key);
-  void bindingCycle(core, q, assumed.pod, node);
+  void bindingCycle(core, q, state, assumed.pod, node);
 }
 
-/** bindingCycle POSTs the Binding; on failure it forgets the assumed pod and requeues it. */
-async function bindingCycle(core: SchedulerCore, q: QueuedPodInfo, assumed: Pod, node: string): Promise<void> {
+/**
+ * bindingCycle runs PreBind (which may wait, e.g. for volumes to be bound) and POSTs the Binding;
+ * on failure it undoes Reserve, forgets the assumed pod and requeues it.
+ */
+async function bindingCycle(core: SchedulerCore, q: QueuedPodInfo, state: CycleState, assumed: Pod, node: string): Promise<void> {
   const { name, namespace } = assumed.metadata!;
   const key = q.podInfo.key;
-  try {
-    await core.client.createSubresource(Resources.pods, namespace, name!, 'binding', {
-      apiVersion: 'v1',
-      kind: 'Binding',
-      metadata: { name, namespace },
-      target: { apiVersion: 'v1', kind: 'Node', name: node },
-    });
-  } catch (err) {
+  let failure = core.fwk.preBindPlugins.length > 0 ? await core.fwk.runPreBindPlugins(state, assumed, node, core) : null;
+  if (!failure) {
+    try {
+      await core.client.createSubresource(Resources.pods, namespace, name!, 'binding', {
+        apiVersion: 'v1',
+        kind: 'Binding',
+        metadata: { name, namespace },
+        target: { apiVersion: 'v1', kind: 'Node', name: node },
+      });
+    } catch (err) {
+      failure = asStatus(err);
+    }
+  }
+  if (failure) {
+    core.fwk.runReservePluginsUnreserve(state, assumed, node);
     core.cache.forgetPod(key);
     // Forgetting frees what the pod held on the node, like a deleted pod would.
     core.queue.moveAllToActiveOrBackoffQueue(ClusterEvents.AssignedPodDelete, assumed, null);
-    handleSchedulingFailure(core, q, asStatus(err), undefined, { nominatedNodeName: '' });
+    handleSchedulingFailure(core, q, failure, undefined, { nominatedNodeName: '' });
     return;
   }
   core.cache.finishBinding(key);

@@ -1,5 +1,6 @@
 import type { ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1';
-import type { Node, Pod, ReplicationController, Service } from 'kubernetes-types/core/v1';
+import type { Node, PersistentVolume, PersistentVolumeClaim, Pod, ReplicationController, Service } from 'kubernetes-types/core/v1';
+import type { StorageClass } from 'kubernetes-types/storage/v1';
 import { Resources } from '../apiserver/registry/resources';
 import type { ApiClient } from '../client/apiClient';
 import { EventRecorder } from '../client/eventRecorder';
@@ -7,7 +8,8 @@ import { InformerFactory } from '../client/informerFactory';
 import type { Lister } from '../client/lister';
 import type { Sim } from '../sim/sim';
 import { SchedulerCache } from './cache/cache';
-import { addAllEventHandlers, DefaultSchedulerName } from './eventHandlers';
+import { VolumeAssumeCache } from './cache/volumeAssumeCache';
+import { addAllEventHandlers, addStorageEventHandlers, DefaultSchedulerName } from './eventHandlers';
 import type { WorkloadListers } from './framework/interface';
 import type { Framework } from './framework/runtime';
 import { ScheduleAlgorithm } from './framework/schedulePod';
@@ -55,8 +57,17 @@ export class Scheduler implements SchedulerCore {
     this.workloadInformers = new InformerFactory(client);
     const pods = this.informers.for<Pod>(Resources.pods);
     const nodes = this.informers.for<Node>(Resources.nodes);
+    const claims = this.informers.for<PersistentVolumeClaim>(Resources.persistentvolumeclaims);
+    const volumes = this.informers.for<PersistentVolume>(Resources.persistentvolumes);
+    const classes = this.informers.for<StorageClass>(Resources.storageclasses);
     this.podLister = pods.lister;
-    this.cache = new SchedulerCache(this.workloadListers());
+    const volumeCache = new VolumeAssumeCache({
+      claim: (ns, name) => claims.lister.get(ns, name),
+      volume: (name) => volumes.lister.get(undefined, name),
+      volumes: () => volumes.lister.list(),
+      storageClass: (name) => classes.lister.get(undefined, name),
+    });
+    this.cache = new SchedulerCache(this.workloadListers(), volumeCache);
     this.fwk = newFramework(rng.fork('framework'), opts.plugins, opts.schedulerName ?? DefaultSchedulerName);
     const hints: QueueingHint[] = [];
     for (const [pluginName, events] of this.fwk.enqueueExtensions) for (const e of events) hints.push({ pluginName, ...e });
@@ -66,6 +77,7 @@ export class Scheduler implements SchedulerCore {
     this.algorithm = new ScheduleAlgorithm(this.fwk, rng.fork('selectHost'), opts.percentageOfNodesToScore ?? 0);
     this.recorder = new EventRecorder(client, sim, opts.schedulerName ?? DefaultSchedulerName);
     addAllEventHandlers(this.cache, this.queue, pods, nodes, opts.schedulerName ?? DefaultSchedulerName);
+    addStorageEventHandlers(this.queue, claims, volumes, classes);
   }
 
   /** start lists and watches, then schedules whatever is pending and everything that arrives. */

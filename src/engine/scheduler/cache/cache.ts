@@ -1,13 +1,14 @@
 import type { ContainerImage, Node, Pod } from 'kubernetes-types/core/v1';
 import type { Selector } from '../../api/labels';
 import { shallowMapEqual } from '../framework/events';
-import type { MatchingPodCounts, Snapshot, WorkloadListers } from '../framework/interface';
+import type { MatchingPodCounts, Snapshot, VolumeListers, WorkloadListers } from '../framework/interface';
 import { NodeInfo, type ImageStateSummary } from '../framework/nodeInfo';
 import { NodeTable } from '../framework/nodeTable';
 import { newPodInfo, podKey, type PodInfo } from '../framework/podInfo';
 import { NodeTree } from './nodeTree';
 import { PodCounters } from './podCounters';
 import { TopologyIndex } from './topologyIndex';
+import { VolumeAssumeCache } from './volumeAssumeCache';
 
 interface PodState {
   pi: PodInfo;
@@ -47,7 +48,10 @@ export class SchedulerCache implements Snapshot {
   private readonly byIndex: (NodeInfo | undefined)[] = [];
   private readonly freeIndices: number[] = [];
 
-  constructor(readonly listers: WorkloadListers = noListers) {
+  constructor(
+    readonly listers: WorkloadListers = noListers,
+    readonly volumes: VolumeListers = new VolumeAssumeCache(),
+  ) {
     this.counters = new PodCounters(
       (i) => this.byIndex[i],
       (fn) => {

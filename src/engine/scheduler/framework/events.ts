@@ -22,11 +22,14 @@ export const ActionType = {
   Update: ((1 << 12) - 1) & ~3,
 } as const;
 
-/** EventResource names what changed: assigned pods, the unscheduled pod itself, nodes, or anything. */
+/** EventResource names what changed: assigned pods, the unscheduled pod itself, nodes, storage objects, or anything. */
 export const EventResource = {
   Pod: 'Pod',
   AssignedPod: 'AssignedPod',
   Node: 'Node',
+  PersistentVolume: 'PersistentVolume',
+  PersistentVolumeClaim: 'PersistentVolumeClaim',
+  StorageClass: 'StorageClass',
   WildCard: '*',
 } as const;
 export type EventResource = (typeof EventResource)[keyof typeof EventResource];
@@ -54,6 +57,12 @@ export const ClusterEvents = {
   AssignedPodAdd: { resource: EventResource.AssignedPod, actionType: ActionType.Add, label: 'AssignedPodAdd' },
   AssignedPodUpdate: { resource: EventResource.AssignedPod, actionType: ActionType.Update, label: 'AssignedPodUpdate' },
   AssignedPodDelete: { resource: EventResource.AssignedPod, actionType: ActionType.Delete, label: 'AssignedPodDelete' },
+  PvAdd: { resource: EventResource.PersistentVolume, actionType: ActionType.Add, label: 'PvAdd' },
+  PvUpdate: { resource: EventResource.PersistentVolume, actionType: ActionType.Update, label: 'PvUpdate' },
+  PvcAdd: { resource: EventResource.PersistentVolumeClaim, actionType: ActionType.Add, label: 'PvcAdd' },
+  PvcUpdate: { resource: EventResource.PersistentVolumeClaim, actionType: ActionType.Update, label: 'PvcUpdate' },
+  StorageClassAdd: { resource: EventResource.StorageClass, actionType: ActionType.Add, label: 'StorageClassAdd' },
+  StorageClassUpdate: { resource: EventResource.StorageClass, actionType: ActionType.Update, label: 'StorageClassUpdate' },
   UnschedulableTimeout: { resource: EventResource.WildCard, actionType: ActionType.All, label: 'UnschedulableTimeout' },
   ForceActivate: { resource: EventResource.WildCard, actionType: ActionType.All, label: 'ForceActivate' },
 } as const satisfies Record<string, ClusterEvent>;

@@ -1,5 +1,9 @@
-import type { Pod, ReplicationController, Service } from 'kubernetes-types/core/v1';
+import type { PersistentVolume, PersistentVolumeClaim, Pod, ReplicationController, Service } from 'kubernetes-types/core/v1';
 import type { ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1';
+import type { StorageClass } from 'kubernetes-types/storage/v1';
+import type { ApiClient } from '../../client/apiClient';
+import type { Lister } from '../../client/lister';
+import type { Sim } from '../../sim/sim';
 import type { Selector } from '../../api/labels';
 import type { Rng } from '../../sim/rng';
 import type { TopologyIndex } from '../cache/topologyIndex';
@@ -73,6 +77,24 @@ export interface PreScorePlugin extends Plugin {
   preScore(state: CycleState, pod: Pod, nodes: readonly NodeInfo[], slots: Int32Array): Status | null;
 }
 
+/** ReservePlugin claims resources for the chosen node in the scheduling cycle; unreserve undoes it when a later step fails. */
+export interface ReservePlugin extends Plugin {
+  reserve(state: CycleState, pod: Pod, nodeName: string): Status | null;
+  unreserve(state: CycleState, pod: Pod, nodeName: string): void;
+}
+
+/** BindingHandle is what PreBind plugins may use in the binding cycle: the scheduler's API client, its clock and timers, its pods. */
+export interface BindingHandle {
+  readonly client: ApiClient;
+  readonly sim: Sim;
+  readonly podLister: Lister<Pod>;
+}
+
+/** PreBindPlugin runs in the asynchronous binding cycle before the pod is bound; a non-null status aborts the binding. */
+export interface PreBindPlugin extends Plugin {
+  preBind(state: CycleState, pod: Pod, nodeName: string, handle: BindingHandle): Promise<Status | null>;
+}
+
 /** NodeScoreList holds one score per feasible node, in the order of the nodes. */
 export type NodeScoreList = number[] | Float64Array;
 
@@ -102,6 +124,8 @@ export type AnyPlugin = Plugin &
       Pick<PostFilterPlugin, 'postFilter'> &
       Pick<PreScorePlugin, 'preScore'> &
       Pick<ScorePlugin, 'score' | 'scoreNodes' | 'normalizeScore'> &
+      Pick<ReservePlugin, 'reserve' | 'unreserve'> &
+      Pick<PreBindPlugin, 'preBind'> &
       Pick<EnqueueExtensions, 'eventsToRegister'>
   >;
 
@@ -124,6 +148,24 @@ export interface WorkloadListers {
 }
 
 /**
+ * VolumeListers give the storage objects VolumeBinding reads. Claims and volumes come through the
+ * binder's assume cache (assume_cache.go): an object assumed in Reserve is what later cycles see
+ * until the informer delivers a newer version; the api* getters skip it, as GetAPIPVC does.
+ */
+export interface VolumeListers {
+  claim(namespace: string, name: string): PersistentVolumeClaim | undefined;
+  volume(name: string): PersistentVolume | undefined;
+  volumes(): readonly PersistentVolume[];
+  storageClass(name: string): StorageClass | undefined;
+  apiClaim(namespace: string, name: string): PersistentVolumeClaim | undefined;
+  apiVolume(name: string): PersistentVolume | undefined;
+  assumeClaim(claim: PersistentVolumeClaim): void;
+  assumeVolume(volume: PersistentVolume): void;
+  restoreClaim(namespace: string, name: string): void;
+  restoreVolume(name: string): void;
+}
+
+/**
  * Snapshot is what a cycle reads (framework.SharedLister): the nodes in node-tree order and the
  * indexes kept by the cache. One cycle runs synchronously, so it reads the cache directly.
  */
@@ -143,4 +185,5 @@ export interface Snapshot {
   /** imageNumNodes is how many nodes report an image by this name. */
   imageNumNodes(name: string): number;
   readonly listers: WorkloadListers;
+  readonly volumes: VolumeListers;
 }

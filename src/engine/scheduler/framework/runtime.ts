@@ -6,13 +6,16 @@ import type { NodeToStatus } from './fitError';
 import {
   MaxNodeScore,
   type AnyPlugin,
+  type BindingHandle,
   type FilterPlugin,
   type Handle,
   type PostFilterPlugin,
   type PostFilterResult,
   type PreFilterPlugin,
+  type PreBindPlugin,
   type PreFilterResult,
   type PreScorePlugin,
+  type ReservePlugin,
   type ScorePlugin,
 } from './interface';
 import type { NodeInfo } from './nodeInfo';
@@ -62,6 +65,8 @@ export class Framework implements Handle {
   readonly postFilterPlugins: PostFilterPlugin[] = [];
   readonly preScorePlugins: PreScorePlugin[] = [];
   readonly scorePlugins: WeightedScorePlugin[] = [];
+  readonly reservePlugins: ReservePlugin[] = [];
+  readonly preBindPlugins: PreBindPlugin[] = [];
   /** enqueueExtensions maps a plugin name to the events that may undo its rejection. */
   readonly enqueueExtensions = new Map<string, ClusterEventWithHint[]>();
   private readonly scratch: Float64Array[] = [];
@@ -78,6 +83,8 @@ export class Framework implements Handle {
       if (p.postFilter) this.postFilterPlugins.push(p as PostFilterPlugin);
       if (p.preScore) this.preScorePlugins.push(p as PreScorePlugin);
       if (p.score) this.scorePlugins.push({ plugin: p as ScorePlugin, weight: weights[p.name] ?? 1 });
+      if (p.reserve) this.reservePlugins.push(p as ReservePlugin);
+      if (p.preBind) this.preBindPlugins.push(p as PreBindPlugin);
       if (p.eventsToRegister) this.enqueueExtensions.set(p.name, p.eventsToRegister());
     }
   }
@@ -246,6 +253,33 @@ export class Framework implements Handle {
       perPlugin.push({ name: plugin.name, scores });
     }
     return { totals, perPlugin };
+  }
+
+  /** runReservePluginsReserve reserves in profile order; the first failure is returned as an error status, as upstream does. */
+  runReservePluginsReserve(state: CycleState, pod: Pod, nodeName: string): Status | null {
+    for (const pl of this.reservePlugins) {
+      const s = pl.reserve(state, pod, nodeName);
+      if (s === null || s.isSuccess()) continue;
+      if (s.isRejected()) return s.withPlugin(pl.name);
+      return asStatus(`running Reserve plugin "${pl.name}": ${s.message()}`).withPlugin(pl.name);
+    }
+    return null;
+  }
+
+  /** runReservePluginsUnreserve undoes every Reserve, in reverse profile order. */
+  runReservePluginsUnreserve(state: CycleState, pod: Pod, nodeName: string): void {
+    for (let i = this.reservePlugins.length - 1; i >= 0; i--) this.reservePlugins[i].unreserve(state, pod, nodeName);
+  }
+
+  /** runPreBindPlugins runs PreBind in profile order; the first failure stops the binding. */
+  async runPreBindPlugins(state: CycleState, pod: Pod, nodeName: string, handle: BindingHandle): Promise<Status | null> {
+    for (const pl of this.preBindPlugins) {
+      const s = await pl.preBind(state, pod, nodeName, handle);
+      if (s === null || s.isSuccess()) continue;
+      if (s.isRejected()) return s.withPlugin(pl.name);
+      return asStatus(`running PreBind plugin "${pl.name}": ${s.message()}`).withPlugin(pl.name);
+    }
+    return null;
   }
 
   /** buffer returns scratch array i with length n: scoring 500 nodes per pod should not allocate. */

@@ -16,5 +16,6 @@ export const Names = {
   PodTopologySpread: 'PodTopologySpread',
   SchedulingGates: 'SchedulingGates',
   TaintToleration: 'TaintToleration',
+  VolumeBinding: 'VolumeBinding',
 } as const;
 export type PluginName = (typeof Names)[keyof typeof Names];

@@ -12,6 +12,7 @@ import { nodeResourcesFit } from './nodeResourcesFit';
 import { nodeUnschedulable } from './nodeUnschedulable';
 import { podTopologySpread } from './podTopologySpread/plugin';
 import { taintToleration } from './taintToleration';
+import { volumeBinding } from './volumeBinding';
 
 /** registry maps plugin names to the in-tree plugins this scheduler implements. */
 export const registry: Readonly<Record<string, AnyPlugin>> = {
@@ -21,6 +22,7 @@ export const registry: Readonly<Record<string, AnyPlugin>> = {
   [Names.NodeAffinity]: nodeAffinity,
   [Names.NodePorts]: nodePorts,
   [Names.NodeResourcesFit]: nodeResourcesFit,
+  [Names.VolumeBinding]: volumeBinding,
   [Names.PodTopologySpread]: podTopologySpread,
   [Names.DefaultPreemption]: defaultPreemption,
   [Names.NodeResourcesBalancedAllocation]: balancedAllocation,
@@ -36,7 +38,8 @@ export interface PluginConfig {
 /**
  * defaultPluginConfig is getDefaultPlugins' multiPoint list (pkg/scheduler/apis/config/v1/
  * default_plugins.go, v1.32) in its order, which is also the order Filters run and so decides which
- * reason a node reports. Volume plugins and InterPodAffinity are not implemented and left out.
+ * reason a node reports. InterPodAffinity and the volume plugins other than VolumeBinding are not
+ * implemented and left out.
  */
 export const defaultPluginConfig: readonly PluginConfig[] = [
   { name: Names.NodeUnschedulable },
@@ -45,6 +48,7 @@ export const defaultPluginConfig: readonly PluginConfig[] = [
   { name: Names.NodeAffinity, weight: 2 },
   { name: Names.NodePorts },
   { name: Names.NodeResourcesFit, weight: 1 },
+  { name: Names.VolumeBinding },
   { name: Names.PodTopologySpread, weight: 2 },
   { name: Names.DefaultPreemption },
   { name: Names.NodeResourcesBalancedAllocation, weight: 1 },
