@@ -9,6 +9,7 @@ import { boolParam, q } from './handlers/query';
 import { openWatch } from './handlers/watch';
 import { parseRequestInfo, type RequestInfo } from './request/requestInfo';
 import { GenericRegistry } from './registry/genericRegistry';
+import { ResourceQuotaAdmission } from './admission/resourceQuota';
 import type { ResourceStrategy } from './registry/strategy';
 import { StrategyIndex } from './registry/strategyIndex';
 import { allResources } from './registry/resources';
@@ -52,10 +53,13 @@ export class ApiServer implements ApiTransport {
     this.store = new MvccStore({ historyLimit: opts.historyLimit, freeze: opts.freeze, share: true, now: () => sim.clock.now() });
     new EventTtl(this.store, sim);
     const strategies = new StrategyIndex(opts.strategies);
+    const registry = new GenericRegistry(this.store, sim);
+    // The validating admission chain; the mutating plugins run in the strategies' prepareForCreate.
+    registry.useValidatingAdmission(new ResourceQuotaAdmission(this.store, registry, () => sim.clock.now()));
     this.ctx = {
       sim,
       store: this.store,
-      registry: new GenericRegistry(this.store, sim),
+      registry,
       strategies,
       watches: new WatchHub(this.store, sim.timers),
     };

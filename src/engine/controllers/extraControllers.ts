@@ -6,6 +6,7 @@ import { EndpointsController } from './endpoints';
 import { EndpointSliceController } from './endpointSlice';
 import { JobController } from './job';
 import { HorizontalController } from './podautoscaler/horizontal';
+import { ResourceQuotaController } from './resourceQuota';
 import { RootCACertPublisher } from './rootCACertPublisher';
 import { ServiceAccountsController } from './serviceAccount';
 import { StatefulSetController } from './statefulset/statefulSetController';
@@ -24,4 +25,5 @@ export const extraControllers: ControllerConstructor[] = [
   HorizontalController,
   StatefulSetController,
   DaemonSetsController,
+  ResourceQuotaController,
 ];

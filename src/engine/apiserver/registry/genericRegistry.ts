@@ -25,6 +25,8 @@ import type { ResourceStrategy, StrategyContext } from './strategy';
 import { Resources } from './resources';
 import { deepEqual } from '../../api/deepEqual';
 import { deepCopy } from '../../api/deepCopy';
+import { Operation } from '../../quota/evaluator';
+import type { Attributes, ValidationInterface } from '../admission/attributes';
 
 /** WriteContext carries per-request options into a registry write. */
 export interface WriteContext {
@@ -54,10 +56,17 @@ const maxConflictRetries = 5;
  * graceful deletion, optimistic concurrency).
  */
 export class GenericRegistry {
+  private readonly validatingAdmission: ValidationInterface[] = [];
+
   constructor(
     private readonly store: MvccStore,
     private readonly sim: Sim,
   ) {}
+
+  /** useValidatingAdmission appends plugins to the validating admission chain every create and update passes. */
+  useValidatingAdmission(...plugins: ValidationInterface[]): void {
+    this.validatingAdmission.push(...plugins);
+  }
 
   strategyContext(dryRun: boolean): StrategyContext {
     return { sim: this.sim, store: this.store, now: formatTime(this.sim.clock.now()), dryRun };
@@ -101,6 +110,8 @@ export class GenericRegistry {
     // Strategies validate metadata themselves (validateObjectMeta); the bare minimum covers the rest.
     const errs = s.validate ? s.validate(obj, ctx) : validateMetaForCreate(def, meta);
     if (errs.length) throw newInvalid({ group: def.group, kind: def.kind }, meta.name ?? '', errs);
+    // Validating admission sees the fully formed object before storage, as upstream's createValidation.
+    this.admit({ operation: Operation.Create, resource: def, subresource: '', namespace: meta.namespace ?? '', name: meta.name!, object: obj, dryRun: wc.dryRun });
     if (this.store.get(storageKey(def), objectKey(meta.namespace ?? '', meta.name!))) {
       throw newAlreadyExists(def, meta.name!);
     }
@@ -202,6 +213,16 @@ export class GenericRegistry {
       errs = s.validateUpdate?.(obj, old, ctx) ?? s.validate?.(obj, ctx) ?? [];
     }
     if (errs.length) throw newInvalid({ group: def.group, kind: def.kind }, name, errs);
+    this.admit({
+      operation: Operation.Update,
+      resource: def,
+      subresource,
+      namespace: old.metadata.namespace ?? '',
+      name,
+      object: obj,
+      oldObject: old,
+      dryRun: wc.dryRun,
+    });
     if (deepEqual(obj, old)) return old;
     // Once an object marked for deletion has no finalizers left, the update completes its deletion.
     if (old.metadata.deletionTimestamp && !(meta.finalizers?.length)) {
@@ -295,6 +316,10 @@ export class GenericRegistry {
       if (e instanceof ErrKeyNotFound) throw newNotFound(def, old.metadata.name!);
       throw e;
     }
+  }
+
+  private admit(a: Attributes): void {
+    for (const plugin of this.validatingAdmission) plugin.validate(a);
   }
 
   private checkNamespaceOpen(def: ResourceDefinition, namespace: string, name: string): void {

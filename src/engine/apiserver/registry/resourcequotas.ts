@@ -129,8 +129,9 @@ export const resourcequotasStrategy: ResourceStrategy = {
   },
   status: {
     prepareForUpdate(obj, old) {
-      keepSpec(obj, old);
+      // Decoding defaults the request before the strategy runs; the stored spec is already defaulted (and frozen).
       defaultsOrDecodeError(Resources.resourcequotas, setDefaultsQuota)(obj);
+      keepSpec(obj, old);
     },
     validateUpdate: (obj, old) => [
       ...validateObjectMetaUpdate(obj.metadata, old.metadata),
