@@ -48,4 +48,23 @@ describe('explainScheduling', () => {
     expect(out.message).toBe("0/4 nodes are available: 1 Insufficient cpu, 3 node(s) didn't satisfy plugin(s) [NodeAffinity].");
     expect(out.nodes[2].rejectedBy?.plugin).toBe('NodeAffinity');
   });
+
+  it("shows InterPodAffinity's filter reasons and scores, with namespaceSelectors resolved against the namespaces given", () => {
+    const web = (name: string, node: string) => makePod(name, { nodeName: node, labels: { app: 'web' }, namespace: 'shop' });
+    const apart = {
+      podAntiAffinity: {
+        requiredDuringSchedulingIgnoredDuringExecution: [
+          { labelSelector: { matchLabels: { app: 'web' } }, namespaceSelector: { matchLabels: { team: 'shop' } }, topologyKey: 'kubernetes.io/hostname' },
+        ],
+        preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 10, podAffinityTerm: { labelSelector: { matchLabels: { app: 'web' } }, namespaceSelector: {}, topologyKey: 'zone' } }],
+      },
+    };
+    const zoned = [makeNode('a', { labels: { zone: 'z1' } }), makeNode('b', { labels: { zone: 'z1' } }), makeNode('c', { labels: { zone: 'z2' } })];
+    const out = explainScheduling(makePod('new', { affinity: apart }), zoned, [web('w1', 'a')], { namespaces: [{ metadata: { name: 'shop', labels: { team: 'shop' } } }] });
+    expect(out.nodes[0].rejectedBy).toEqual({ plugin: 'InterPodAffinity', code: 'Unschedulable', reasons: ["node(s) didn't match pod anti-affinity rules"] });
+    const interPodScore = (node: number) => out.nodes[node].scores?.find((s) => s.plugin === 'InterPodAffinity')?.score;
+    // Weight 2: b shares w1's zone (normalized 0), c does not (100).
+    expect([interPodScore(1), interPodScore(2)]).toEqual([0, 200]);
+    expect(out.bestNodes).toEqual(['c']);
+  });
 });

@@ -1,6 +1,6 @@
-import type { Node, Pod } from 'kubernetes-types/core/v1';
+import type { Namespace, Node, Pod } from 'kubernetes-types/core/v1';
 import { Rng } from '../sim/rng';
-import { noListers, SchedulerCache } from './cache/cache';
+import { noListers, noNamespaces, SchedulerCache } from './cache/cache';
 import { CycleState } from './framework/cycleState';
 import { FitError, newDiagnosis } from './framework/fitError';
 import type { WorkloadListers } from './framework/interface';
@@ -29,9 +29,13 @@ export interface SchedulingExplanation {
   bestNodes: string[];
 }
 
-/** ExplainOptions let the inspector pass listers (for default spreading) or a custom profile. */
+/**
+ * ExplainOptions let the inspector pass listers (for default spreading), the Namespaces (for
+ * InterPodAffinity's namespaceSelectors) or a custom profile.
+ */
 export interface ExplainOptions {
   listers?: WorkloadListers;
+  namespaces?: readonly Namespace[];
   plugins?: readonly PluginConfig[];
 }
 
@@ -41,7 +45,12 @@ export interface ExplainOptions {
  * verdict. It is pure: nothing is bound and no API is called.
  */
 export function explainScheduling(pod: Pod, nodes: readonly Node[], pods: readonly Pod[], opts: ExplainOptions = {}): SchedulingExplanation {
-  const cache = new SchedulerCache(opts.listers ?? noListers);
+  const namespaces = opts.namespaces;
+  const cache = new SchedulerCache(
+    opts.listers ?? noListers,
+    undefined,
+    namespaces ? { get: (name) => namespaces.find((ns) => ns.metadata?.name === name), list: () => namespaces } : noNamespaces,
+  );
   for (const n of nodes) cache.addNode(n);
   for (const p of pods) {
     const phase = p.status?.phase;

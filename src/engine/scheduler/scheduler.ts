@@ -1,5 +1,5 @@
 import type { ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1';
-import type { Node, PersistentVolume, PersistentVolumeClaim, Pod, ReplicationController, Service } from 'kubernetes-types/core/v1';
+import type { Namespace, Node, PersistentVolume, PersistentVolumeClaim, Pod, ReplicationController, Service } from 'kubernetes-types/core/v1';
 import type { StorageClass } from 'kubernetes-types/storage/v1';
 import { Resources } from '../apiserver/registry/resources';
 import type { ApiClient } from '../client/apiClient';
@@ -10,7 +10,7 @@ import type { Sim } from '../sim/sim';
 import { SchedulerCache } from './cache/cache';
 import { VolumeAssumeCache } from './cache/volumeAssumeCache';
 import { addAllEventHandlers, addStorageEventHandlers, DefaultSchedulerName } from './eventHandlers';
-import type { WorkloadListers } from './framework/interface';
+import type { NamespaceLister, WorkloadListers } from './framework/interface';
 import type { Framework } from './framework/runtime';
 import { ScheduleAlgorithm } from './framework/schedulePod';
 import { newFramework, type PluginConfig } from './plugins/registry';
@@ -42,7 +42,7 @@ export class Scheduler implements SchedulerCore {
   readonly recorder: EventRecorder;
   readonly podLister: Lister<Pod>;
   private readonly informers: InformerFactory;
-  /** workloadInformers feed DefaultSelector; scheduling goes on without them if they fail to list. */
+  /** workloadInformers feed DefaultSelector and namespaceSelectors; scheduling goes on without them if they fail to list. */
   private readonly workloadInformers: InformerFactory;
   private running = false;
   private loopScheduled = false;
@@ -67,7 +67,7 @@ export class Scheduler implements SchedulerCore {
       volumes: () => volumes.lister.list(),
       storageClass: (name) => classes.lister.get(undefined, name),
     });
-    this.cache = new SchedulerCache(this.workloadListers(), volumeCache);
+    this.cache = new SchedulerCache(this.workloadListers(), volumeCache, this.namespaceLister());
     this.fwk = newFramework(rng.fork('framework'), opts.plugins, opts.schedulerName ?? DefaultSchedulerName);
     const hints: QueueingHint[] = [];
     for (const [pluginName, events] of this.fwk.enqueueExtensions) for (const e of events) hints.push({ pluginName, ...e });
@@ -110,6 +110,12 @@ export class Scheduler implements SchedulerCore {
       if (++n % yieldEvery === 0) await Promise.resolve();
     }
     this.loopScheduled = false;
+  }
+
+  /** namespaceLister serves InterPodAffinity's namespaceSelectors; without it every namespace reads as unlabelled. */
+  private namespaceLister(): NamespaceLister {
+    const namespaces = this.workloadInformers.for<Namespace>(Resources.namespaces).lister;
+    return { get: (name) => namespaces.get(undefined, name), list: () => namespaces.list() };
   }
 
   private workloadListers(): WorkloadListers {

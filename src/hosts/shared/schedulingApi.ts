@@ -1,5 +1,5 @@
 import type { ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1';
-import type { Node, Pod, ReplicationController, Service } from 'kubernetes-types/core/v1';
+import type { Namespace, Node, Pod, ReplicationController, Service } from 'kubernetes-types/core/v1';
 import { ApiError, failure } from '../../engine/apiserver/errors';
 import type { ResourceDefinition } from '../../engine/apiserver/registry/resourceDefinition';
 import { Resources } from '../../engine/apiserver/registry/resources';
@@ -39,17 +39,19 @@ export async function serveSchedulingApi(transport: ApiTransport, req: ApiReques
 
 async function explainPod(client: ApiClient, namespace: string, name: string): Promise<PodSchedulingExplanation> {
   const pod = await client.get<Pod>(Resources.pods, namespace, name);
-  const [nodes, assigned, listers] = await Promise.all([
+  const [nodes, assigned, listers, namespaces] = await Promise.all([
     client.list<Node>(Resources.nodes),
     // kube-scheduler's own pod informer leaves out finished pods; unassigned ones take no room.
     client.list<Pod>(Resources.pods, { fieldSelector: 'spec.nodeName!=,status.phase!=Succeeded,status.phase!=Failed' }),
     workloadListersFor(client, pod),
+    // InterPodAffinity resolves namespaceSelectors against them.
+    client.list<Namespace>(Resources.namespaces),
   ]);
   // A bound pod is explained as if it were pending again: without its nodeName (which the NodeName
   // filter would hold it to) and without its own requests counting on its node.
   const pending: Pod = { ...pod, spec: { ...pod.spec!, nodeName: undefined } };
   const others = assigned.items.filter((p) => p.metadata?.uid !== pod.metadata?.uid);
-  const explanation = explainScheduling(pending, nodes.items, others, { listers });
+  const explanation = explainScheduling(pending, nodes.items, others, { listers, namespaces: namespaces.items });
   return {
     kind: 'PodSchedulingExplanation',
     apiVersion: 'playground/v1',

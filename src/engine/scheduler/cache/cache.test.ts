@@ -73,4 +73,41 @@ describe('SchedulerCache', () => {
     expect(counts.onNode(c.get('n')!.index)).toBe(0);
     expect(c.matchingPods('default', sel)).toBe(counts);
   });
+
+  it('keeps the nodes hosting pods with affinity, and their lists, through adds, updates and removals', () => {
+    const c = new SchedulerCache();
+    c.addNode(makeNode('a'));
+    c.addNode(makeNode('b'));
+    const anti = { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: {}, topologyKey: 'kubernetes.io/hostname' }] } };
+    const preferred = { podAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, podAffinityTerm: { labelSelector: {}, topologyKey: 'zone' } }] } };
+    const names = (list: readonly { name: string }[]) => list.map((n) => n.name).sort();
+    c.addPod(makePod('plain', { nodeName: 'a' }));
+    expect([c.havePodsWithAffinityList(), c.havePodsWithRequiredAntiAffinityList()]).toEqual([[], []]);
+    const p1 = makePod('p1', { nodeName: 'a', affinity: anti, labels: { v: '1' } });
+    c.addPod(p1);
+    c.addPod(makePod('p2', { nodeName: 'b', affinity: preferred }));
+    expect([names(c.havePodsWithAffinityList()), names(c.havePodsWithRequiredAntiAffinityList())]).toEqual([['a', 'b'], ['a']]);
+    const relabelled = { ...p1, metadata: { ...p1.metadata, labels: { v: '2' } } };
+    c.updatePod(relabelled);
+    expect(c.get('a')!.podsWithRequiredAntiAffinity.map((pi) => pi.pod)).toEqual([relabelled]);
+    c.removePod(relabelled);
+    expect([names(c.havePodsWithAffinityList()), c.havePodsWithRequiredAntiAffinityList()]).toEqual([['b'], []]);
+    expect(c.get('a')!.podsWithAffinity).toEqual([]);
+  });
+
+  it('counts terminating pods and pods of every namespace only where asked', () => {
+    const c = new SchedulerCache();
+    c.addNode(makeNode('n'));
+    const sel = { requirements: [{ key: 'app', op: '=' as const, values: ['web'] }] };
+    const i = c.get('n')!.index;
+    const gone = makePod('gone', { nodeName: 'n', labels: { app: 'web' } });
+    c.addPod({ ...gone, metadata: { ...gone.metadata, deletionTimestamp: '2025-01-01T00:01:00Z' } });
+    c.addPod(makePod('other', { nodeName: 'n', labels: { app: 'web' }, namespace: 'ns2' }));
+    expect(c.matchingPods('default', sel).onNode(i)).toBe(0);
+    expect(c.matchingPods('default', sel, true).onNode(i)).toBe(1);
+    expect(c.matchingPods(undefined, sel, true).onNode(i)).toBe(2);
+    c.addPod(makePod('more', { nodeName: 'n', labels: { app: 'web' }, namespace: 'ns3' }));
+    expect(c.matchingPods(undefined, sel, true).onNode(i)).toBe(3);
+    expect(c.matchingPods(undefined, sel).onNode(i)).toBe(2);
+  });
 });

@@ -1,7 +1,8 @@
 import type { ContainerImage, Node, Pod } from 'kubernetes-types/core/v1';
 import type { Selector } from '../../api/labels';
 import { shallowMapEqual } from '../framework/events';
-import type { MatchingPodCounts, Snapshot, VolumeListers, WorkloadListers } from '../framework/interface';
+import { podWithAffinity, podWithRequiredAntiAffinity } from '../framework/affinityTerm';
+import type { MatchingPodCounts, NamespaceLister, Snapshot, VolumeListers, WorkloadListers } from '../framework/interface';
 import { NodeInfo, type ImageStateSummary } from '../framework/nodeInfo';
 import { NodeTable } from '../framework/nodeTable';
 import { newPodInfo, podKey, type PodInfo } from '../framework/podInfo';
@@ -26,6 +27,9 @@ export const noListers: WorkloadListers = {
   statefulSet: () => undefined,
 };
 
+/** noNamespaces serves a cache without a namespace informer: no namespace has labels. */
+export const noNamespaces: NamespaceLister = { get: () => undefined, list: () => [] };
+
 /**
  * SchedulerCache is pkg/scheduler/backend/cache: NodeInfos for every node, kept current from
  * watch events and from assume/forget, so that a pod placed a moment ago counts before its
@@ -47,10 +51,18 @@ export class SchedulerCache implements Snapshot {
   /** byIndex maps NodeInfo.index back to the node; freeIndices are reused for new nodes. */
   private readonly byIndex: (NodeInfo | undefined)[] = [];
   private readonly freeIndices: number[] = [];
+  /**
+   * withAffinity and withRequiredAntiAffinity are the nodes hosting pods with inter-pod affinity
+   * (of the required anti-affinity kind): kept on every pod add and remove, so that a cycle in a
+   * cluster without such pods finds none without looking at any node.
+   */
+  private readonly withAffinity = new Set<NodeInfo>();
+  private readonly withRequiredAntiAffinity = new Set<NodeInfo>();
 
   constructor(
     readonly listers: WorkloadListers = noListers,
     readonly volumes: VolumeListers = new VolumeAssumeCache(),
+    readonly namespaces: NamespaceLister = noNamespaces,
   ) {
     this.counters = new PodCounters(
       (i) => this.byIndex[i],
@@ -85,8 +97,16 @@ export class SchedulerCache implements Snapshot {
     return this.nodes.get(name);
   }
 
-  matchingPods(namespace: string, selector: Selector): MatchingPodCounts {
-    return this.counters.get(namespace, selector);
+  matchingPods(namespace: string | undefined, selector: Selector, countTerminating = false): MatchingPodCounts {
+    return this.counters.get(namespace, selector, countTerminating);
+  }
+
+  havePodsWithAffinityList(): readonly NodeInfo[] {
+    return withNode(this.withAffinity);
+  }
+
+  havePodsWithRequiredAntiAffinityList(): readonly NodeInfo[] {
+    return withNode(this.withRequiredAntiAffinity);
   }
 
   topologyIndex(key: string): TopologyIndex {
@@ -221,12 +241,18 @@ export class SchedulerCache implements Snapshot {
     const ni = this.nodes.get(nodeName) ?? this.newNodeInfo(nodeName);
     ni.addPod(pi);
     this.counters.podAdded(pi, ni);
+    if (podWithAffinity(pi.pod)) {
+      this.withAffinity.add(ni);
+      if (podWithRequiredAntiAffinity(pi.pod)) this.withRequiredAntiAffinity.add(ni);
+    }
   }
 
   private removeFromNode(pi: PodInfo, nodeName: string): void {
     const ni = this.nodes.get(nodeName);
     if (!ni || !ni.removePod(pi.key)) return;
     this.counters.podRemoved(pi, ni);
+    if (ni.podsWithAffinity.length === 0) this.withAffinity.delete(ni);
+    if (ni.podsWithRequiredAntiAffinity.length === 0) this.withRequiredAntiAffinity.delete(ni);
     if (!ni.node && ni.pods.length === 0) this.deleteNodeInfo(ni);
   }
 
@@ -263,6 +289,16 @@ export class SchedulerCache implements Snapshot {
     }
     ni.imageStates = new Map();
   }
+}
+
+const noNodes: readonly NodeInfo[] = Object.freeze([]);
+
+/** withNode lists the nodes of a set that have a Node object, as the snapshot's lists hold only those. */
+function withNode(nodes: ReadonlySet<NodeInfo>): readonly NodeInfo[] {
+  if (nodes.size === 0) return noNodes;
+  const out: NodeInfo[] = [];
+  for (const ni of nodes) if (ni.node) out.push(ni);
+  return out;
 }
 
 function imagesKey(images: ContainerImage[] | undefined): string {

@@ -17,8 +17,9 @@ export function selectorKey(sel: Selector): string {
 }
 
 /**
- * SelectorCounter counts the non-terminating pods of one namespace matching one selector, per node
- * and per topology value. PodTopologySpread asks for these counts every cycle; keeping them up to
+ * SelectorCounter counts the pods of one namespace (or of all) matching one selector, per node and
+ * per topology value; terminating pods only when countTerminating (InterPodAffinity counts them,
+ * PodTopologySpread does not). Both plugins ask for these counts every cycle; keeping them up to
  * date on every pod add and remove replaces upstream's walk over all nodes and their pods.
  */
 export class SelectorCounter implements MatchingPodCounts {
@@ -29,8 +30,10 @@ export class SelectorCounter implements MatchingPodCounts {
   lastUsed = 0;
 
   constructor(
-    readonly namespace: string,
+    /** namespace undefined counts every namespace. */
+    readonly namespace: string | undefined,
     readonly selector: Selector,
+    readonly countTerminating: boolean,
     private readonly nodeAt: (index: number) => NodeInfo | undefined,
   ) {}
 
@@ -63,7 +66,7 @@ export class SelectorCounter implements MatchingPodCounts {
 
   /** update adds (sign 1) or removes (sign -1) a pod on a node, if the selector counts it. */
   update(pi: PodInfo, node: NodeInfo, sign: 1 | -1): void {
-    if (pi.terminating || !matches(this.selector, pi.pod.metadata?.labels)) return;
+    if ((pi.terminating && !this.countTerminating) || !matches(this.selector, pi.pod.metadata?.labels)) return;
     const i = node.index;
     while (this.perNode.length <= i) this.perNode.push(0);
     this.perNode[i] += sign;
@@ -75,12 +78,16 @@ export class SelectorCounter implements MatchingPodCounts {
   }
 }
 
+/** allNamespaces keys the counters that count pods of every namespace. */
+const allNamespaces = undefined;
+
 /** maxCounters bounds memory: the least recently used counters are dropped past it. */
 const maxCounters = 512;
 
 /** PodCounters owns the SelectorCounters of a cache, created on first use and kept current. */
 export class PodCounters {
-  private readonly byNamespace = new Map<string, Map<string, SelectorCounter>>();
+  /** byNamespace holds the counters per namespace, those of every namespace under allNamespaces. */
+  private readonly byNamespace = new Map<string | undefined, Map<string, SelectorCounter>>();
   /** bySelector finds the counter of a selector object seen before without rebuilding its key. */
   private bySelector = new WeakMap<Selector, SelectorCounter>();
   private size = 0;
@@ -92,21 +99,21 @@ export class PodCounters {
     private readonly seed: (fn: (pi: PodInfo, node: NodeInfo) => void) => void,
   ) {}
 
-  get(namespace: string, selector: Selector): SelectorCounter {
+  get(namespace: string | undefined, selector: Selector, countTerminating = false): SelectorCounter {
     let c = this.bySelector.get(selector);
-    if (c && c.namespace === namespace) {
+    if (c && c.namespace === namespace && c.countTerminating === countTerminating) {
       c.lastUsed = ++this.clock;
       return c;
     }
     let ns = this.byNamespace.get(namespace);
     if (!ns) this.byNamespace.set(namespace, (ns = new Map()));
-    const key = selectorKey(selector);
+    const key = countTerminating ? '\x04' + selectorKey(selector) : selectorKey(selector);
     c = ns.get(key);
     if (!c) {
       if (this.size >= maxCounters) this.evictOldest();
-      const counter = new SelectorCounter(namespace, selector, this.nodeAt);
+      const counter = new SelectorCounter(namespace, selector, countTerminating, this.nodeAt);
       this.seed((pi, node) => {
-        if (pi.namespace === namespace) counter.update(pi, node, 1);
+        if (namespace === undefined || pi.namespace === namespace) counter.update(pi, node, 1);
       });
       ns.set(key, counter);
       this.size++;
@@ -118,13 +125,18 @@ export class PodCounters {
   }
 
   podAdded(pi: PodInfo, node: NodeInfo): void {
-    const ns = this.byNamespace.get(pi.namespace);
-    if (ns) for (const c of ns.values()) c.update(pi, node, 1);
+    this.update(pi, node, 1);
   }
 
   podRemoved(pi: PodInfo, node: NodeInfo): void {
+    this.update(pi, node, -1);
+  }
+
+  private update(pi: PodInfo, node: NodeInfo, sign: 1 | -1): void {
     const ns = this.byNamespace.get(pi.namespace);
-    if (ns) for (const c of ns.values()) c.update(pi, node, -1);
+    if (ns) for (const c of ns.values()) c.update(pi, node, sign);
+    const all = this.byNamespace.get(allNamespaces);
+    if (all) for (const c of all.values()) c.update(pi, node, sign);
   }
 
   private evictOldest(): void {

@@ -1,4 +1,4 @@
-import type { PersistentVolume, PersistentVolumeClaim, Pod, ReplicationController, Service } from 'kubernetes-types/core/v1';
+import type { Namespace, PersistentVolume, PersistentVolumeClaim, Pod, ReplicationController, Service } from 'kubernetes-types/core/v1';
 import type { ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1';
 import type { StorageClass } from 'kubernetes-types/storage/v1';
 import type { ApiClient } from '../../client/apiClient';
@@ -36,6 +36,16 @@ export interface PreFilterPlugin extends Plugin {
   preFilter(state: CycleState, pod: Pod): PreFilterResult | Status | null;
 }
 
+/**
+ * PreFilterExtensions is framework.PreFilterExtensions: a PreFilter plugin whose state counts the
+ * pods on the nodes updates it when a what-if run adds a pod to a node (a nominated pod) or
+ * removes one (a preemption victim), so that its Filter sees the node as changed.
+ */
+export interface PreFilterExtensions extends Plugin {
+  addPod(state: CycleState, podToSchedule: Pod, podInfoToAdd: PodInfo, node: NodeInfo): void;
+  removePod(state: CycleState, podToSchedule: Pod, podInfoToRemove: PodInfo, node: NodeInfo): void;
+}
+
 /** FilterPlugin answers for one node: null when the pod fits, else a rejecting Status. */
 export interface FilterPlugin extends Plugin {
   filter(state: CycleState, pod: Pod, node: NodeInfo): Status | null;
@@ -65,6 +75,8 @@ export interface Handle {
   readonly rng: Rng;
   runFilterPluginsWithNominatedPods(state: CycleState, pod: Pod, node: NodeInfo): Status | null;
   nominatedPodsForNode(nodeName: string): readonly PodInfo[];
+  runPreFilterExtensionAddPod(state: CycleState, podToSchedule: Pod, podInfoToAdd: PodInfo, node: NodeInfo): void;
+  runPreFilterExtensionRemovePod(state: CycleState, podToSchedule: Pod, podInfoToRemove: PodInfo, node: NodeInfo): void;
 }
 
 /** PostFilterPlugin runs when no node fits (DefaultPreemption). */
@@ -120,6 +132,7 @@ export interface EnqueueExtensions extends Plugin {
 export type AnyPlugin = Plugin &
   Partial<
     Pick<PreFilterPlugin, 'preFilter'> &
+      Pick<PreFilterExtensions, 'addPod' | 'removePod'> &
       Pick<FilterPlugin, 'filter' | 'filterNodes'> &
       Pick<PostFilterPlugin, 'postFilter'> &
       Pick<PreScorePlugin, 'preScore'> &
@@ -129,7 +142,7 @@ export type AnyPlugin = Plugin &
       Pick<EnqueueExtensions, 'eventsToRegister'>
   >;
 
-/** MatchingPodCounts counts the non-terminating pods of one namespace that match one selector. */
+/** MatchingPodCounts counts the pods of one namespace (or all) that match one selector, terminating ones left out unless asked for. */
 export interface MatchingPodCounts {
   /** onNode is the count on the node with this index (slot). */
   onNode(index: number): number;
@@ -145,6 +158,12 @@ export interface WorkloadListers {
   replicationController(namespace: string, name: string): ReplicationController | undefined;
   replicaSet(namespace: string, name: string): ReplicaSet | undefined;
   statefulSet(namespace: string, name: string): StatefulSet | undefined;
+}
+
+/** NamespaceLister gives the Namespaces InterPodAffinity resolves namespaceSelectors against. */
+export interface NamespaceLister {
+  get(name: string): Namespace | undefined;
+  list(): readonly Namespace[];
 }
 
 /**
@@ -179,11 +198,16 @@ export interface Snapshot {
   nodeAt(slot: number): NodeInfo;
   /** table holds the nodes' numeric fields by slot, for the plugins' batch loops. */
   readonly table: NodeTable;
-  matchingPods(namespace: string, selector: Selector): MatchingPodCounts;
+  /** matchingPods counts the pods of a namespace (undefined: every namespace) that selector selects; terminating ones only if countTerminating. */
+  matchingPods(namespace: string | undefined, selector: Selector, countTerminating?: boolean): MatchingPodCounts;
+  /** havePodsWithAffinityList and havePodsWithRequiredAntiAffinityList are the nodes hosting such pods (upstream's snapshot lists). */
+  havePodsWithAffinityList(): readonly NodeInfo[];
+  havePodsWithRequiredAntiAffinityList(): readonly NodeInfo[];
   /** topologyIndex numbers the values of a node label; it stays valid until nodes or labels change. */
   topologyIndex(key: string): TopologyIndex;
   /** imageNumNodes is how many nodes report an image by this name. */
   imageNumNodes(name: string): number;
   readonly listers: WorkloadListers;
   readonly volumes: VolumeListers;
+  readonly namespaces: NamespaceLister;
 }

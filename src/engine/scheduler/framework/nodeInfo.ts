@@ -1,4 +1,5 @@
 import type { Node, Taint } from 'kubernetes-types/core/v1';
+import { podWithAffinity, podWithRequiredAntiAffinity } from './affinityTerm';
 import type { NodeTable } from './nodeTable';
 import type { HostPort, PodInfo } from './podInfo';
 import { addResourceList, newResource, type Resource } from './podResources';
@@ -38,6 +39,9 @@ export class NodeInfo {
   labels: Record<string, string> = noLabels;
   node: Node | undefined;
   readonly pods: PodInfo[] = [];
+  /** podsWithAffinity and podsWithRequiredAntiAffinity are the pods InterPodAffinity looks at (NodeInfo.PodsWithAffinity etc.). */
+  readonly podsWithAffinity: PodInfo[] = [];
+  readonly podsWithRequiredAntiAffinity: PodInfo[] = [];
   private readonly podIndex = new Map<string, number>();
   /** requested sums PodRequests of the pods on the node. */
   readonly requested: Resource = newResource();
@@ -83,6 +87,10 @@ export class NodeInfo {
   addPod(pi: PodInfo): void {
     this.podIndex.set(pi.key, this.pods.length);
     this.pods.push(pi);
+    if (podWithAffinity(pi.pod)) {
+      this.podsWithAffinity.push(pi);
+      if (podWithRequiredAntiAffinity(pi.pod)) this.podsWithRequiredAntiAffinity.push(pi);
+    }
     this.update(pi, 1);
   }
 
@@ -91,6 +99,11 @@ export class NodeInfo {
     const i = this.podIndex.get(pi.key);
     if (i === undefined) return false;
     this.pods[i] = pi;
+    // Affinity is immutable on a pod: the pod keeps its place in these lists.
+    if (this.podsWithAffinity.length > 0) {
+      replaceByKey(this.podsWithAffinity, pi);
+      replaceByKey(this.podsWithRequiredAntiAffinity, pi);
+    }
     this.generation++;
     return true;
   }
@@ -106,6 +119,10 @@ export class NodeInfo {
       this.podIndex.set(last.key, i);
     }
     this.podIndex.delete(key);
+    if (this.podsWithAffinity.length > 0) {
+      removeByKey(this.podsWithAffinity, key);
+      removeByKey(this.podsWithRequiredAntiAffinity, key);
+    }
     this.update(pi, -1);
     return pi;
   }
@@ -164,4 +181,16 @@ export class NodeInfo {
     this.generation++;
     this.table?.write(this);
   }
+}
+
+/** replaceByKey swaps in pi for the pod with the same key, if the list has it. */
+function replaceByKey(list: PodInfo[], pi: PodInfo): void {
+  const i = list.findIndex((p) => p.key === pi.key);
+  if (i >= 0) list[i] = pi;
+}
+
+/** removeByKey removes the pod with key, if the list has it; the lists are short, so a scan does. */
+function removeByKey(list: PodInfo[], key: string): void {
+  const i = list.findIndex((p) => p.key === key);
+  if (i >= 0) list.splice(i, 1);
 }

@@ -1,4 +1,5 @@
 import type { Container, Pod } from 'kubernetes-types/core/v1';
+import { getAffinityTerms, getWeightedAffinityTerms, type AffinityTerm, type WeightedAffinityTerm } from './affinityTerm';
 import { DefaultMemoryRequest, DefaultMilliCPURequest, podRequests, type Resource } from './podResources';
 
 /** HostPort is one (ip, protocol, port) a pod claims on its node; ip "0.0.0.0" means every address. */
@@ -26,6 +27,11 @@ export interface PodInfo {
   readonly hostPorts: readonly HostPort[];
   /** terminating pods are not counted by PodTopologySpread (see kubernetes#87621). */
   readonly terminating: boolean;
+  /** The pod's inter-pod (anti-)affinity terms, parsed once (PodInfo.RequiredAffinityTerms etc.). */
+  readonly requiredAffinityTerms: readonly AffinityTerm[];
+  readonly requiredAntiAffinityTerms: readonly AffinityTerm[];
+  readonly preferredAffinityTerms: readonly WeightedAffinityTerm[];
+  readonly preferredAntiAffinityTerms: readonly WeightedAffinityTerm[];
 }
 
 /** podKey is the "namespace/name" of a pod. */
@@ -42,6 +48,8 @@ export function podPriority(pod: Pod): number {
 export function newPodInfo(pod: Pod): PodInfo {
   const requests = podRequests(pod);
   // The scoring defaults only fill in missing requests: without any, the sums are the requests.
+  const podAffinity = pod.spec?.affinity?.podAffinity;
+  const podAntiAffinity = pod.spec?.affinity?.podAntiAffinity;
   const nonZero = requestsCpuAndMemory(pod) ? requests : podRequests(pod, { milliCPU: DefaultMilliCPURequest, memory: DefaultMemoryRequest });
   return {
     pod,
@@ -53,6 +61,10 @@ export function newPodInfo(pod: Pod): PodInfo {
     nonZeroMemory: nonZero.memory,
     hostPorts: containerHostPorts(pod),
     terminating: !!pod.metadata?.deletionTimestamp,
+    requiredAffinityTerms: getAffinityTerms(pod, podAffinity?.requiredDuringSchedulingIgnoredDuringExecution),
+    requiredAntiAffinityTerms: getAffinityTerms(pod, podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution),
+    preferredAffinityTerms: getWeightedAffinityTerms(pod, podAffinity?.preferredDuringSchedulingIgnoredDuringExecution),
+    preferredAntiAffinityTerms: getWeightedAffinityTerms(pod, podAntiAffinity?.preferredDuringSchedulingIgnoredDuringExecution),
   };
 }
 

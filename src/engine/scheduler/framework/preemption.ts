@@ -53,8 +53,9 @@ export function findCandidates(
   const wanted = calculateNumCandidates(potential.length);
   const candidates: Candidate[] = [];
   for (let i = 0; i < potential.length && candidates.length < wanted; i++) {
+    // The dry run changes a copy of the node and of the state, as the PreFilter extensions follow its removals.
     const ni = potential[(offset + i) % potential.length].clone();
-    const { victims, status } = selectVictims(state, pod, ni, handle);
+    const { victims, status } = selectVictims(state.clone(), pod, ni, handle);
     if (status === null && victims.length > 0) {
       candidates.push({ name: ni.name, victims });
       continue;

@@ -11,6 +11,7 @@ import {
   type Handle,
   type PostFilterPlugin,
   type PostFilterResult,
+  type PreFilterExtensions,
   type PreFilterPlugin,
   type PreBindPlugin,
   type PreFilterResult,
@@ -61,6 +62,8 @@ export class Framework implements Handle {
   nominator: NominatedPodsLister | undefined;
 
   readonly preFilterPlugins: PreFilterPlugin[] = [];
+  /** preFilterExtensions are the PreFilter plugins that update their state when a what-if run adds or removes a pod. */
+  readonly preFilterExtensions: PreFilterExtensions[] = [];
   readonly filterPlugins: FilterPlugin[] = [];
   readonly postFilterPlugins: PostFilterPlugin[] = [];
   readonly preScorePlugins: PreScorePlugin[] = [];
@@ -79,6 +82,7 @@ export class Framework implements Handle {
   ) {
     for (const p of plugins) {
       if (p.preFilter) this.preFilterPlugins.push(p as PreFilterPlugin);
+      if (p.addPod && p.removePod) this.preFilterExtensions.push(p as PreFilterExtensions);
       if (p.filter) this.filterPlugins.push(p as FilterPlugin);
       if (p.postFilter) this.postFilterPlugins.push(p as PostFilterPlugin);
       if (p.preScore) this.preScorePlugins.push(p as PreScorePlugin);
@@ -168,23 +172,43 @@ export class Framework implements Handle {
 
   /**
    * runFilterPluginsWithNominatedPods is the framework method of that name: when pods of equal or
-   * higher priority are nominated to the node, the pod must fit both with and without them.
+   * higher priority are nominated to the node, the pod must fit both with and without them. The
+   * nominees are added to a copy of the node and of the state (addGeneralNominatedPods).
    */
   runFilterPluginsWithNominatedPods(state: CycleState, pod: Pod, ni: NodeInfo, filters = this.activeFilters(state)): Status | null {
     const nominated = this.nominator && this.nominator.size > 0 ? this.nominator.nominatedPodsForNode(ni.name) : noPods;
     if (nominated.length > 0) {
       let withNominated: NodeInfo | undefined;
+      let stateOut = state;
       for (const np of nominated) {
         if (np.priority < state.podInfo.priority || np.key === state.podInfo.key) continue;
-        withNominated ??= ni.clone();
+        if (!withNominated) {
+          withNominated = ni.clone();
+          if (this.preFilterExtensions.length > 0) stateOut = state.clone();
+        }
         withNominated.addPod(np);
+        this.runPreFilterExtensionAddPod(stateOut, pod, np, withNominated);
       }
       if (withNominated) {
-        const s = this.runFilterPlugins(state, pod, withNominated, filters);
+        const s = this.runFilterPlugins(stateOut, pod, withNominated, filters);
         if (s !== null) return s;
       }
     }
     return this.runFilterPlugins(state, pod, ni, filters);
+  }
+
+  /** runPreFilterExtensionAddPod tells the PreFilter plugins not skipped this cycle that a pod was added to node. */
+  runPreFilterExtensionAddPod(state: CycleState, podToSchedule: Pod, podInfoToAdd: PodInfo, node: NodeInfo): void {
+    for (const pl of this.preFilterExtensions) {
+      if (!state.skipFilterPlugins.has(pl.name)) pl.addPod(state, podToSchedule, podInfoToAdd, node);
+    }
+  }
+
+  /** runPreFilterExtensionRemovePod tells the PreFilter plugins not skipped this cycle that a pod was removed from node. */
+  runPreFilterExtensionRemovePod(state: CycleState, podToSchedule: Pod, podInfoToRemove: PodInfo, node: NodeInfo): void {
+    for (const pl of this.preFilterExtensions) {
+      if (!state.skipFilterPlugins.has(pl.name)) pl.removePod(state, podToSchedule, podInfoToRemove, node);
+    }
   }
 
   /** runPostFilterPlugins runs PostFilter plugins until one succeeds or errs (preemption). */

@@ -41,15 +41,21 @@ export function podEligibleToPreemptOthers(state: CycleState, pod: Pod, statuses
 
 /**
  * selectVictimsOnNode removes every lower-priority pod, checks the pod then fits, and adds back
- * as many as possible, most important first. Those it cannot add back are the victims.
+ * as many as possible, most important first. Those it cannot add back are the victims. node and
+ * state are the dry run's copies: every removal and re-addition goes through the PreFilter
+ * extensions, so that InterPodAffinity's counts follow the node.
  */
 export function selectVictimsOnNode(state: CycleState, pod: Pod, node: NodeInfo, handle: Handle): { victims: Pod[]; status: Status | null } {
   const prio = state.podInfo.priority;
   const potential: PodInfo[] = [];
+  const removePod = (pi: PodInfo) => {
+    node.removePod(pi.key);
+    handle.runPreFilterExtensionRemovePod(state, pod, pi, node);
+  };
   for (const pi of [...node.pods]) {
     if (pi.priority < prio) {
       potential.push(pi);
-      node.removePod(pi.key);
+      removePod(pi);
     }
   }
   if (potential.length === 0) return { victims: [], status: new Status(Code.UnschedulableAndUnresolvable, ErrNoVictims) };
@@ -59,8 +65,9 @@ export function selectVictimsOnNode(state: CycleState, pod: Pod, node: NodeInfo,
   const victims: Pod[] = [];
   for (const pi of potential) {
     node.addPod(pi);
+    handle.runPreFilterExtensionAddPod(state, pod, pi, node);
     if (handle.runFilterPluginsWithNominatedPods(state, pod, node) !== null) {
-      node.removePod(pi.key);
+      removePod(pi);
       victims.push(pi.pod);
     }
   }

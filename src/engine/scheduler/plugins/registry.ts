@@ -4,6 +4,7 @@ import { Framework } from '../framework/runtime';
 import { balancedAllocation } from './balancedAllocation';
 import { defaultPreemption } from './defaultPreemption';
 import { imageLocality } from './imageLocality';
+import { interPodAffinity } from './interPodAffinity/plugin';
 import { Names } from './names';
 import { nodeAffinity } from './nodeAffinity';
 import { nodeName } from './nodeName';
@@ -24,6 +25,7 @@ export const registry: Readonly<Record<string, AnyPlugin>> = {
   [Names.NodeResourcesFit]: nodeResourcesFit,
   [Names.VolumeBinding]: volumeBinding,
   [Names.PodTopologySpread]: podTopologySpread,
+  [Names.InterPodAffinity]: interPodAffinity,
   [Names.DefaultPreemption]: defaultPreemption,
   [Names.NodeResourcesBalancedAllocation]: balancedAllocation,
   [Names.ImageLocality]: imageLocality,
@@ -38,8 +40,8 @@ export interface PluginConfig {
 /**
  * defaultPluginConfig is getDefaultPlugins' multiPoint list (pkg/scheduler/apis/config/v1/
  * default_plugins.go, v1.32) in its order, which is also the order Filters run and so decides which
- * reason a node reports. InterPodAffinity and the volume plugins other than VolumeBinding are not
- * implemented and left out.
+ * reason a node reports. The volume plugins other than VolumeBinding are not implemented and left
+ * out.
  */
 export const defaultPluginConfig: readonly PluginConfig[] = [
   { name: Names.NodeUnschedulable },
@@ -50,6 +52,7 @@ export const defaultPluginConfig: readonly PluginConfig[] = [
   { name: Names.NodeResourcesFit, weight: 1 },
   { name: Names.VolumeBinding },
   { name: Names.PodTopologySpread, weight: 2 },
+  { name: Names.InterPodAffinity, weight: 2 },
   { name: Names.DefaultPreemption },
   { name: Names.NodeResourcesBalancedAllocation, weight: 1 },
   { name: Names.ImageLocality, weight: 1 },
