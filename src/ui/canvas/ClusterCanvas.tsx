@@ -11,11 +11,32 @@ import { useUiStore } from '../state/uiStore';
 import { CanvasToolbar } from './CanvasToolbar';
 import { connectCanvasStore } from './canvasStore';
 import { edgeTypes, nodeTypes } from './nodeTypes';
+import { DetailContext, useZoomDetail, type Detail } from './useCanvasView';
 import { useFlowElements } from './useFlowElements';
 import './canvas.css';
 
 const fitViewOptions = { padding: 0.06, maxZoom: 1 };
+
+// Zoomed out to outlines, nearly every node is in view and each is a few boxes: drawing them all
+// is cheaper than mounting and unmounting the ones a pan brings in and out of view on every frame.
+const cullsOffscreen = (detail: Detail) => detail !== 'outline';
+
 const clearSelection = () => useUiStore.getState().select(undefined);
+
+// One element for every render: the canvas re-renders with each watch batch, and React skips an
+// element it has seen before, so the toolbars re-render only on their own stores' changes.
+const overlays = (
+  <>
+    <Controls showInteractive={false} />
+    <Panel position="top-left" className="canvas-overlays">
+      <CanvasToolbar />
+      <ActionBar />
+    </Panel>
+    <Panel position="bottom-center">
+      <ActionNotice />
+    </Panel>
+  </>
+);
 
 function onDragOver(e: DragEvent) {
   if (!e.dataTransfer.types.includes(PaletteMime)) return;
@@ -27,7 +48,8 @@ function Flow() {
   const client = useApiClient();
   useEffect(connectCanvasStore, []);
   useActionShortcuts(client);
-  const { nodes, edges } = useFlowElements();
+  const detail = useZoomDetail();
+  const { nodes, edges } = useFlowElements(detail);
   const onDrop = useCallback(
     (e: DragEvent) => {
       const kind = e.dataTransfer.getData(PaletteMime) as PaletteKind;
@@ -39,34 +61,29 @@ function Flow() {
   );
   return (
     <div className="cluster-canvas" onDragOver={onDragOver} onDrop={onDrop}>
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onlyRenderVisibleElements
-        fitView
-        fitViewOptions={fitViewOptions}
-        minZoom={0.02}
-        maxZoom={2}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        elementsSelectable={false}
-        nodesFocusable={false}
-        edgesFocusable={false}
-        onPaneClick={clearSelection}
-        zoomOnDoubleClick={false}
-        deleteKeyCode={null}
-      >
-        <Controls showInteractive={false} />
-        <Panel position="top-left" className="canvas-overlays">
-          <CanvasToolbar />
-          <ActionBar />
-        </Panel>
-        <Panel position="bottom-center">
-          <ActionNotice />
-        </Panel>
-      </ReactFlow>
+      <DetailContext value={detail}>
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onlyRenderVisibleElements={cullsOffscreen(detail)}
+          fitView
+          fitViewOptions={fitViewOptions}
+          minZoom={0.02}
+          maxZoom={2}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          elementsSelectable={false}
+          nodesFocusable={false}
+          edgesFocusable={false}
+          onPaneClick={clearSelection}
+          zoomOnDoubleClick={false}
+          deleteKeyCode={null}
+        >
+          {overlays}
+        </ReactFlow>
+      </DetailContext>
       <ActionDialogs />
     </div>
   );

@@ -19,6 +19,12 @@ describe('diffPods', () => {
     ]);
   });
 
+  it('looks only at the keys it is given, deleted ones included', () => {
+    const prev = { 'default/gone': testPod('default/gone') };
+    const next = { 'default/a': testPod('default/a'), 'default/b': testPod('default/b') };
+    expect(diffPods(prev, next, ['default/b', 'default/gone'])).toEqual([{ key: 'default/b', kind: 'created', node: '' }]);
+  });
+
   it('ignores unchanged pods and changes that are none of these', () => {
     const a = testPod('default/a', 'w1');
     expect(diffPods({ 'default/a': a }, { 'default/a': a })).toEqual([]);

@@ -39,14 +39,17 @@ export interface PodChange {
   node: string;
 }
 
-/** diffPods finds the pods created, bound to a node, or turned Running between two cache versions. */
-export function diffPods(prev: ObjectMap<Pod>, next: ObjectMap<Pod>): PodChange[] {
+/**
+ * diffPods finds the pods created, bound to a node, or turned Running between two cache versions,
+ * looking only at keys when the caller knows which changed.
+ */
+export function diffPods(prev: ObjectMap<Pod>, next: ObjectMap<Pod>, keys?: Iterable<string>): PodChange[] {
   const changes: PodChange[] = [];
   if (prev === next) return changes;
-  for (const key in next) {
+  for (const key of keys ?? Object.keys(next)) {
     const p = next[key];
     const old = prev[key];
-    if (old === p) continue;
+    if (p === undefined || old === p) continue;
     const node = p.spec?.nodeName ?? '';
     if (p.status?.phase === 'Running' && old?.status?.phase !== 'Running') changes.push({ key, kind: 'started', node });
     else if (node && !old?.spec?.nodeName) changes.push({ key, kind: old ? 'bound' : 'created', node });

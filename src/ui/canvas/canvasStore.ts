@@ -1,6 +1,6 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import { create } from 'zustand';
-import { useClusterStore, type ClusterState, type ObjectMap } from '../state/clusterStore';
+import { changedKeys, useClusterStore, type ClusterState, type ObjectMap } from '../state/clusterStore';
 import { useUiStore } from '../state/uiStore';
 import { diffPods, nextActivity, type ActivityState } from './activity';
 import { EmptyNodePods, PodPlacement, type NodePods } from './podPlacement';
@@ -31,9 +31,9 @@ function rebuild(placement: PodPlacement): Record<string, NodePods> {
 }
 
 /**
- * connectCanvasStore follows the cluster cache and the namespace filter: each store change costs
- * one pass over the changed pods and a rebuild of the touched nodes' lists only. Activity starts
- * from what is already there, so a page load does not replay every pod as new.
+ * connectCanvasStore follows the cluster cache and the namespace filter: each store change costs a
+ * look at the keys the watch batch changed and a rebuild of the touched nodes' lists only. Activity
+ * starts from what is already there, so a page load does not replay every pod as new.
  */
 export function connectCanvasStore(): () => void {
   const placement = new PodPlacement();
@@ -45,8 +45,9 @@ export function connectCanvasStore(): () => void {
   const onCluster = (s: ClusterState, prev: ClusterState) => {
     if (s.objects === prev.objects) return;
     const next = s.objects.pods as ObjectMap<Pod>;
-    const changes = diffPods(pods, next);
-    const dirty = placement.update(pods, next);
+    const keys = changedKeys(s, 'pods', pods);
+    const changes = diffPods(pods, next, keys);
+    const dirty = placement.update(pods, next, keys);
     pods = next;
     useCanvasStore.setState((c) => {
       let placements = c.placements;

@@ -66,4 +66,20 @@ describe('PodPlacement', () => {
     expect(cp.pods.map((x) => x.metadata?.name)).toEqual(['a']);
     expect(cp.requests).toEqual({ milliCPU: 350, memory: 2 * 64 * 1024 * 1024, pods: 3 });
   });
+
+  it('looks only at the keys it is given, and forgets a given key that is gone', () => {
+    const p = new PodPlacement();
+    const before = { 'default/a': testPod('default/a', 'w1'), 'default/b': testPod('default/b', 'w2') };
+    p.update({}, before);
+    // b moved too, but the caller says only a changed: b keeps its place.
+    const after = { 'default/b': testPod('default/b', 'w3') };
+    expect(p.update(before, after, ['default/a'])).toEqual(new Set(['w1']));
+    expect([...p.placements()]).toEqual(['w2']);
+  });
+
+  it('orders pods created in the same second by namespace, then name', () => {
+    const p = new PodPlacement();
+    p.update({}, { 'b/a': testPod('b/a', 'w1'), 'a/z': testPod('a/z', 'w1'), 'a/y': testPod('a/y', 'w1') });
+    expect(p.podsOf('w1').pods.map((x) => `${x.metadata?.namespace}/${x.metadata?.name}`)).toEqual(['a/y', 'a/z', 'b/a']);
+  });
 });

@@ -16,13 +16,18 @@ export interface NodePods {
 /** EmptyNodePods is the shared value of a node without pods (a stable reference for selectors). */
 export const EmptyNodePods: NodePods = Object.freeze({ components: Object.freeze([]), pods: Object.freeze([]), requests: NoRequests });
 
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+// Pods of one rollout share their creation second: ties are the rule, so they compare without
+// building "namespace/name" strings.
 function byCreation(a: Pod, b: Pod): number {
-  const ta = a.metadata?.creationTimestamp ?? '';
-  const tb = b.metadata?.creationTimestamp ?? '';
-  if (ta !== tb) return ta < tb ? -1 : 1;
-  const ka = `${a.metadata?.namespace}/${a.metadata?.name}`;
-  const kb = `${b.metadata?.namespace}/${b.metadata?.name}`;
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
+  const ma = a.metadata;
+  const mb = b.metadata;
+  return (
+    compare(ma?.creationTimestamp ?? '', mb?.creationTimestamp ?? '') ||
+    compare(ma?.namespace ?? '', mb?.namespace ?? '') ||
+    compare(ma?.name ?? '', mb?.name ?? '')
+  );
 }
 
 /**
@@ -37,15 +42,26 @@ export class PodPlacement {
   private namespace: string | undefined;
   private lists = new Map<string, NodePods>();
 
-  /** update applies the difference between two versions of the pod map; it returns the placements that changed. */
-  update(prev: ObjectMap<Pod>, next: ObjectMap<Pod>): Set<string> {
+  /**
+   * update applies the difference between two versions of the pod map, looking only at keys when
+   * the caller knows which changed; it returns the placements that changed.
+   */
+  update(prev: ObjectMap<Pod>, next: ObjectMap<Pod>, keys?: Iterable<string>): Set<string> {
     const dirty = new Set<string>();
     if (prev === next) return dirty;
-    for (const key in next) {
-      const pod = next[key];
-      if (prev[key] !== pod) this.put(key, pod, dirty);
+    if (keys) {
+      for (const key of keys) {
+        const pod = next[key];
+        if (pod === undefined) this.remove(key, dirty);
+        else if (prev[key] !== pod) this.put(key, pod, dirty);
+      }
+    } else {
+      for (const key in next) {
+        const pod = next[key];
+        if (prev[key] !== pod) this.put(key, pod, dirty);
+      }
+      for (const key in prev) if (!(key in next)) this.remove(key, dirty);
     }
-    for (const key in prev) if (!(key in next)) this.remove(key, dirty);
     for (const node of dirty) this.lists.delete(node);
     return dirty;
   }

@@ -1,4 +1,4 @@
-import type { KeyboardEvent, MouseEvent } from 'react';
+import { createContext, useContext, type KeyboardEvent, type MouseEvent } from 'react';
 import { useStore, type ReactFlowState } from '@xyflow/react';
 import { useUiStore, type ObjectRef } from '../state/uiStore';
 
@@ -12,9 +12,21 @@ export type Detail = 'pods' | 'summary' | 'outline';
 
 const selectDetail = (s: ReactFlowState): Detail => (s.transform[2] >= DetailZoom ? 'pods' : s.transform[2] >= OutlineZoom ? 'summary' : 'outline');
 
-/** useDetail gives the level of detail for the zoom; it changes only at the thresholds, never per frame. */
-export function useDetail(): Detail {
+/** useZoomDetail gives the level of detail for the zoom; it changes only at the thresholds, never per frame. */
+export function useZoomDetail(): Detail {
   return useStore(selectDetail);
+}
+
+/**
+ * DetailContext hands the canvas's level of detail to the shapes. One subscription to the zoom,
+ * not one per shape: every frame of a pan notifies each subscriber of React Flow's store, so 500
+ * node cards would each ask, on every frame, whether the zoom crossed a threshold.
+ */
+export const DetailContext = createContext<Detail>('pods');
+
+/** useDetail gives a shape the canvas's level of detail. */
+export function useDetail(): Detail {
+  return useContext(DetailContext);
 }
 
 /** useIsSelected reports whether the object is the selected one. */

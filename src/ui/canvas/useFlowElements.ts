@@ -10,7 +10,7 @@ import { flowId, LaneId, ownershipEdges, podAnchors, serviceEdges, type PodAncho
 import { ElementCache, podEdge, shapeNode, type PodEdge, type ShapeNode } from './flowElements';
 import { createGridLayout, deploymentBox, replicaSetBox, serviceBox, unscheduledLane, type Box } from './layout';
 import { Unscheduled } from './podPlacement';
-import { useDetail } from './useCanvasView';
+import type { Detail } from './useCanvasView';
 import { orderNodes } from './viewModel';
 
 // Node order changes only with the nodes map; the selector also runs on unrelated store changes.
@@ -62,7 +62,7 @@ function shapesOf<T extends { metadata?: { namespace?: string; name?: string } }
  * placements, Services, the Unscheduled lane and, with the ownership overlay, Deployments and
  * ReplicaSets. Elements that did not change keep their identity between renders.
  */
-export function useFlowElements(): { nodes: ShapeNode[]; edges: PodEdge[] } {
+export function useFlowElements(detail: Detail): { nodes: ShapeNode[]; edges: PodEdge[] } {
   const order = useClusterStore(useShallow(selectNodeOrder));
   const placements = useCanvasStore((s) => s.placements);
   const ownership = useCanvasStore((s) => s.ownership);
@@ -73,7 +73,7 @@ export function useFlowElements(): { nodes: ShapeNode[]; edges: PodEdge[] } {
   const allDeployments = useClusterStore(ownership ? selectDeployments : nothing);
   const allReplicaSets = useClusterStore(ownership ? selectReplicaSets : nothing);
   const pods = useClusterStore(ownership ? selectPods : nothing);
-  const aggregate = useDetail() !== 'pods';
+  const aggregate = detail !== 'pods';
   const [layout] = useState(createGridLayout);
   const [shapes] = useState(() => new ElementCache<ShapeNode>());
   const [lines] = useState(() => new ElementCache<PodEdge>());

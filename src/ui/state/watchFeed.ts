@@ -1,10 +1,9 @@
 import type { KubeObject } from '../../engine/api/object';
 import type { ApiClient } from '../../engine/client/apiClient';
 import { Informer, keyOf } from '../../engine/client/informer';
-import { useClusterStore, type ClusterState } from './clusterStore';
+import { useClusterStore } from './clusterStore';
+import { applyBatch, takeBatch, type Pending } from './watchBatch';
 import { watchedResources, type WatchedResource } from './watchedResources';
-
-type Pending = Map<WatchedResource, Map<string, KubeObject | null>>;
 
 /**
  * refreshEveryMs slows the resources nobody watches at 60 Hz: the events map grows with every pod
@@ -15,11 +14,15 @@ const refreshEveryMs: Partial<Record<WatchedResource, number>> = { events: 250 }
 /** renderShare bounds the main thread's time spent applying watch batches (and rendering them). */
 const renderShare = 0.3;
 
+/** maxChangesPerFrame bounds one frame's batch: a burst beyond it is drawn over the next frames. */
+const maxChangesPerFrame = 250;
+
 /**
  * startWatchFeed keeps the zustand cache in step with the API: the engine's own Informer lists and
  * watches each watched resource, and changes are squashed into one setState per animation frame,
- * so a burst of a thousand pod updates costs the main thread one render. After a costly render the
- * next waits long enough for input and painting to keep most of each second.
+ * so a burst of pod updates costs the main thread one render per frame, of at most
+ * maxChangesPerFrame keys. After a costly render the next waits long enough for input and painting
+ * to keep most of each second.
  */
 export async function startWatchFeed(client: ApiClient): Promise<() => void> {
   const pending: Pending = new Map();
@@ -29,16 +32,10 @@ export async function startWatchFeed(client: ApiClient): Promise<() => void> {
   const flush = (now: number) => {
     frame = 0;
     if (now < notBefore) return schedule();
-    const due: Pending = new Map();
-    for (const [resource, changes] of pending) {
-      if (now - (flushedAt.get(resource) ?? -Infinity) < (refreshEveryMs[resource] ?? 0)) continue;
-      due.set(resource, changes);
-      flushedAt.set(resource, now);
-    }
-    for (const resource of due.keys()) pending.delete(resource);
+    const due = takeBatch(pending, flushedAt, now, refreshEveryMs, maxChangesPerFrame);
     if (due.size) {
       const t0 = performance.now();
-      useClusterStore.setState((s) => applyPending(s, due));
+      useClusterStore.setState((s) => applyBatch(s, due));
       const cost = performance.now() - t0;
       notBefore = t0 + cost / renderShare;
     }
@@ -68,17 +65,4 @@ export async function startWatchFeed(client: ApiClient): Promise<() => void> {
     for (const i of informers) i.stop();
     if (frame) cancelAnimationFrame(frame);
   };
-}
-
-function applyPending(s: ClusterState, pending: Pending): Partial<ClusterState> {
-  const objects = { ...s.objects };
-  for (const [resource, changes] of pending) {
-    const next = { ...objects[resource] };
-    for (const [k, v] of changes) {
-      if (v) next[k] = v;
-      else delete next[k];
-    }
-    objects[resource] = next;
-  }
-  return { objects };
 }

@@ -1,16 +1,16 @@
-import { useMemo } from 'react';
-import type { Node, Pod } from 'kubernetes-types/core/v1';
-import { selectObjects, useClusterStore } from '../state/clusterStore';
-import { countCluster } from './clusterSummary';
+import { useClusterStore, type ClusterState } from '../state/clusterStore';
+import { ClusterCounter } from './clusterSummary';
+
+// One summary per page, so one counter, kept across renders by the selector.
+const counter = new ClusterCounter();
+const selectCounts = (s: ClusterState) => counter.sync(s);
 
 /**
  * ClusterSummary shows node and pod counts; its data attributes let tests and tools wait for a
  * cluster whose nodes are not all drawn (the canvas renders only what is visible).
  */
 export function ClusterSummary() {
-  const nodes = useClusterStore(selectObjects<Node>('nodes'));
-  const pods = useClusterStore(selectObjects<Pod>('pods'));
-  const c = useMemo(() => countCluster(nodes, pods), [nodes, pods]);
+  const c = useClusterStore(selectCounts);
   return (
     <p
       className="cluster-summary"
