@@ -57,11 +57,44 @@ describe('serviceEdges', () => {
 });
 
 describe('ownershipEdges', () => {
+  it('chains CronJob → Job → pod and draws StatefulSet and DaemonSet pods, only for drawn owners', () => {
+    const meta = (name: string, extra = {}) => ({ metadata: { name, namespace: 'default', ...extra } });
+    const job = testPod('default/tick-1', 'w1', { metadata: owned('Job', 'tick-29000') });
+    const sts = testPod('default/db-0', 'w2', { metadata: owned('StatefulSet', 'db') });
+    const ds = testPod('default/agent-x', 'w2', { metadata: owned('DaemonSet', 'agent') });
+    const stray = testPod('default/other-x', 'w1', { metadata: owned('DaemonSet', 'not-drawn') });
+    const placed = {
+      w1: { ...EmptyNodePods, pods: [job, stray] },
+      w2: { ...EmptyNodePods, pods: [sts, ds] },
+    };
+    const pods = Object.fromEntries([job, sts, ds, stray].map((p) => [`default/${p.metadata!.name}`, p]));
+    const edges = ownershipEdges(
+      [
+        { kind: 'Deployment', objects: {} },
+        { kind: 'CronJob', objects: { 'default/tick': meta('tick') } },
+      ],
+      [
+        { kind: 'StatefulSet', objects: { 'default/db': meta('db') } },
+        { kind: 'DaemonSet', objects: { 'default/agent': meta('agent') } },
+        { kind: 'Job', objects: { 'default/tick-29000': meta('tick-29000', owned('CronJob', 'tick')) } },
+      ],
+      pods,
+      podAnchors(placed, 1000),
+      false,
+    );
+    expect(edges.map((e) => `${e.source}->${e.target}`).sort()).toEqual([
+      'CronJob/default/tick->Job/default/tick-29000',
+      'DaemonSet/default/agent->Node/w2',
+      'Job/default/tick-29000->Node/w1',
+      'StatefulSet/default/db->Node/w2',
+    ]);
+  });
+
   it('chains Deployment → ReplicaSet → pods from controller ownerReferences', () => {
     const deployments = { 'default/web': { metadata: { name: 'web', namespace: 'default' } } as Deployment };
     const rss = { 'default/web-abc': { metadata: { name: 'web-abc', namespace: 'default', ...owned('Deployment', 'web') } } as ReplicaSet };
     const pods = { 'default/web-1': a, 'default/web-2': b, 'default/web-3': c, 'default/web-4': pending };
-    const edges = ownershipEdges(deployments, rss, pods, anchors, false);
+    const edges = ownershipEdges([{ kind: 'Deployment', objects: deployments }], [{ kind: 'ReplicaSet', objects: rss }], pods, anchors, false);
     expect(edges.map((e) => `${e.source}->${e.target}`)).toEqual([
       'Deployment/default/web->ReplicaSet/default/web-abc',
       'ReplicaSet/default/web-abc->Node/w1',

@@ -1,4 +1,3 @@
-import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Pod, Service } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { ObjectMap } from '../state/clusterStore';
@@ -93,36 +92,47 @@ export function serviceEdges(
   return [...edges.values()];
 }
 
-function controllerOf(obj: { metadata?: { ownerReferences?: { kind: string; name: string; controller?: boolean }[] } }, kind: string) {
-  return obj.metadata?.ownerReferences?.find((r) => r.controller && r.kind === kind)?.name;
+type Owned = { metadata?: { name?: string; namespace?: string; ownerReferences?: { kind: string; name: string; controller?: boolean }[] } };
+
+/** OwnerColumn is one kind of the ownership overlay with its objects (by "namespace/name"). */
+export interface OwnerColumn {
+  kind: string;
+  objects: ObjectMap<Owned>;
+}
+
+function controllerRef(obj: Owned) {
+  return obj.metadata?.ownerReferences?.find((r) => r.controller);
 }
 
 /**
- * ownershipEdges draws the controller chain Deployment → ReplicaSet → Pod from ownerReferences;
- * only owners that are themselves drawn get an edge.
+ * ownershipEdges draws controller chains from ownerReferences: owners of the pod controllers
+ * (Deployment → ReplicaSet, CronJob → Job), then pod controllers → Pod (ReplicaSet, StatefulSet,
+ * DaemonSet, Job). Only owners that are themselves drawn get an edge.
  */
 export function ownershipEdges(
-  deployments: ObjectMap<Deployment>,
-  replicaSets: ObjectMap<ReplicaSet>,
+  owners: readonly OwnerColumn[],
+  podControllers: readonly OwnerColumn[],
   pods: ObjectMap<Pod>,
   anchors: ReadonlyMap<string, PodAnchor>,
   aggregate: boolean,
 ): EdgeSpec[] {
   const edges = new Map<string, EdgeSpec>();
-  for (const rs of Object.values(replicaSets)) {
-    const ns = rs.metadata?.namespace ?? '';
-    const d = controllerOf(rs, 'Deployment');
-    if (d && deployments[`${ns}/${d}`]) {
-      const source = flowId('Deployment', ns, d);
-      const target = flowId('ReplicaSet', ns, rs.metadata?.name ?? '');
+  const drawn = (columns: readonly OwnerColumn[], kind: string, key: string) => columns.some((c) => c.kind === kind && c.objects[key]);
+  for (const column of podControllers) {
+    for (const obj of Object.values(column.objects)) {
+      const ns = obj.metadata?.namespace ?? '';
+      const ref = controllerRef(obj);
+      if (!ref || !drawn(owners, ref.kind, `${ns}/${ref.name}`)) continue;
+      const source = flowId(ref.kind, ns, ref.name);
+      const target = flowId(column.kind, ns, obj.metadata?.name ?? '');
       edges.set(`${source}->${target}`, { id: `${source}->${target}`, source, target, offset: { x: 0, y: Sizes.workloadHeight / 2 }, kind: 'owner' });
     }
   }
   for (const [key, anchor] of anchors) {
     const pod = pods[key];
-    const rs = pod && controllerOf(pod, 'ReplicaSet');
+    const ref = pod && controllerRef(pod);
     const ns = pod?.metadata?.namespace ?? '';
-    if (rs && replicaSets[`${ns}/${rs}`]) addPodEdge(edges, flowId('ReplicaSet', ns, rs), key, anchor, 'owner', aggregate);
+    if (ref && drawn(podControllers, ref.kind, `${ns}/${ref.name}`)) addPodEdge(edges, flowId(ref.kind, ns, ref.name), key, anchor, 'owner', aggregate);
   }
   return [...edges.values()];
 }

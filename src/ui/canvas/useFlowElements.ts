@@ -1,12 +1,11 @@
 import { useMemo, useState } from 'react';
-import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Node, Pod, Service } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import { useShallow } from 'zustand/react/shallow';
 import { selectObjects, useClusterStore, type ClusterState, type ObjectMap } from '../state/clusterStore';
 import { useUiStore } from '../state/uiStore';
 import { useCanvasStore } from './canvasStore';
-import { flowId, LaneId, ownershipEdges, podAnchors, serviceEdges, type PodAnchor } from './edges';
+import { flowId, LaneId, ownershipEdges, podAnchors, serviceEdges, type OwnerColumn, type PodAnchor } from './edges';
 import { ElementCache, podEdge, shapeNode, type PodEdge, type ShapeNode } from './flowElements';
 import { createGridLayout, deploymentBox, replicaSetBox, serviceBox, unscheduledLane, type Box } from './layout';
 import { Unscheduled } from './podPlacement';
@@ -25,8 +24,25 @@ const selectNodeOrder = (s: ClusterState) => {
 };
 const selectServices = selectObjects<Service>('services');
 const selectSlices = selectObjects<EndpointSlice>('endpointslices');
-const selectDeployments = selectObjects<Deployment>('deployments');
-const selectReplicaSets = selectObjects<ReplicaSet>('replicasets');
+/** ownerResources are the overlay's columns: owners of pod controllers (left), then the pod controllers. */
+const ownerResources = [
+  ['deployments', 'Deployment'],
+  ['cronjobs', 'CronJob'],
+] as const;
+const podControllerResources = [
+  ['replicasets', 'ReplicaSet'],
+  ['statefulsets', 'StatefulSet'],
+  ['daemonsets', 'DaemonSet'],
+  ['jobs', 'Job'],
+] as const;
+type OverlayResource = (typeof ownerResources)[number][0] | (typeof podControllerResources)[number][0];
+const overlayResources = [...ownerResources, ...podControllerResources];
+// One selector object: useShallow keeps the result while none of the overlay's maps changed.
+const selectOverlay = (s: ClusterState) => {
+  const out = {} as Record<OverlayResource, ObjectMap>;
+  for (const [resource] of overlayResources) out[resource] = s.objects[resource];
+  return out;
+};
 const selectPods = selectObjects<Pod>('pods');
 const nothing = () => undefined;
 const noAnchors: ReadonlyMap<string, PodAnchor> = new Map();
@@ -70,8 +86,7 @@ export function useFlowElements(detail: Detail): { nodes: ShapeNode[]; edges: Po
   const services = useClusterStore(selectServices);
   const slices = useClusterStore(selectSlices);
   // The overlay's objects change with every rollout step: subscribe only while it is shown.
-  const allDeployments = useClusterStore(ownership ? selectDeployments : nothing);
-  const allReplicaSets = useClusterStore(ownership ? selectReplicaSets : nothing);
+  const overlay = useClusterStore(useShallow(ownership ? selectOverlay : nothing));
   const pods = useClusterStore(ownership ? selectPods : nothing);
   const aggregate = detail !== 'pods';
   const [layout] = useState(createGridLayout);
@@ -85,31 +100,41 @@ export function useFlowElements(detail: Detail): { nodes: ShapeNode[]; edges: Po
   const unscheduled = placements[Unscheduled]?.pods.length ?? 0;
   const lane = useMemo(() => unscheduledLane(order.length, unscheduled), [order.length, unscheduled]);
   const visibleServices = useMemo(() => inNamespace(services, namespace), [services, namespace]);
-  const deployments = useMemo(() => allDeployments && inNamespace(allDeployments, namespace), [allDeployments, namespace]);
-  const replicaSets = useMemo(() => allReplicaSets && inNamespace(allReplicaSets, namespace), [allReplicaSets, namespace]);
+  const columns = useMemo(() => {
+    if (!overlay) return undefined;
+    const column = ([resource, kind]: readonly [OverlayResource, string]): OwnerColumn => ({ kind, objects: inNamespace(overlay[resource], namespace) });
+    return { owners: ownerResources.map(column), podControllers: podControllerResources.map(column) };
+  }, [overlay, namespace]);
 
   const nodes = useMemo(() => {
     const out: ShapeNode[] = [shapeNode(shapes, LaneId, 'lane', lane, { kind: 'Lane', name: Unscheduled })];
     for (const [name, box] of boxes) out.push(shapeNode(shapes, flowId('Node', undefined, name), 'kubeNode', box, { kind: 'Node', name }));
     out.push(...shapesOf(shapes, visibleServices, 'Service', 'service', serviceBox));
-    if (deployments && replicaSets) {
-      out.push(...shapesOf(shapes, deployments, 'Deployment', 'workload', deploymentBox));
-      out.push(...shapesOf(shapes, replicaSets, 'ReplicaSet', 'workload', replicaSetBox));
+    if (columns) {
+      // Each column stacks its kinds one after the other.
+      for (const [list, place] of [[columns.owners, deploymentBox], [columns.podControllers, replicaSetBox]] as const) {
+        let row = 0;
+        for (const { kind, objects } of list) {
+          const first = row;
+          out.push(...shapesOf(shapes, objects, kind, 'workload', (i) => place(first + i)));
+          row += Object.keys(objects).length;
+        }
+      }
     }
     shapes.done();
     return out;
-  }, [shapes, boxes, lane, visibleServices, deployments, replicaSets]);
+  }, [shapes, boxes, lane, visibleServices, columns]);
 
   // Locating every pod chip is only worth it when some edge ends on a pod.
   const needAnchors = useMemo(() => pods !== undefined || slicesTargetPods(slices), [pods, slices]);
   const anchors = useMemo(() => (needAnchors ? podAnchors(placements, lane.width) : noAnchors), [needAnchors, placements, lane.width]);
   const edges = useMemo(() => {
     const specs = serviceEdges(visibleServices, slices, anchors, aggregate);
-    if (deployments && replicaSets && pods) specs.push(...ownershipEdges(deployments, replicaSets, pods, anchors, aggregate));
+    if (columns && pods) specs.push(...ownershipEdges(columns.owners, columns.podControllers, pods, anchors, aggregate));
     const out = specs.map((spec) => podEdge(lines, spec));
     lines.done();
     return out;
-  }, [lines, visibleServices, slices, anchors, aggregate, deployments, replicaSets, pods]);
+  }, [lines, visibleServices, slices, anchors, aggregate, columns, pods]);
 
   return { nodes, edges };
 }

@@ -12,11 +12,14 @@ interface PaletteItem {
 const items: readonly PaletteItem[] = [
   { kind: 'Node', glyph: 'N', hint: 'Add a simulated worker node' },
   { kind: 'Deployment', glyph: 'D', hint: 'Open a Deployment manifest in the editor' },
+  { kind: 'StatefulSet', glyph: 'SS', hint: 'Open a StatefulSet manifest (with a volume claim per replica) in the editor' },
+  { kind: 'DaemonSet', glyph: 'DS', hint: 'Open a DaemonSet manifest in the editor' },
   { kind: 'Pod', glyph: 'P', hint: 'Open a Pod manifest in the editor' },
   { kind: 'Service', glyph: 'S', hint: 'Open a Service manifest in the editor' },
   { kind: 'ConfigMap', glyph: 'C', hint: 'Open a ConfigMap manifest in the editor' },
   { kind: 'Secret', glyph: 'K', hint: 'Open a Secret manifest in the editor' },
   { kind: 'Job', glyph: 'J', hint: 'Open a Job manifest in the editor' },
+  { kind: 'CronJob', glyph: 'CJ', hint: 'Open a CronJob manifest in the editor' },
 ];
 
 function onDragStart(e: DragEvent<HTMLButtonElement>, kind: PaletteKind) {

@@ -18,11 +18,14 @@ const NodesPath = '/playground/v1/nodes';
 
 const resourceOf: Record<TemplateKind, WatchedResource> = {
   Deployment: 'deployments',
+  StatefulSet: 'statefulsets',
+  DaemonSet: 'daemonsets',
   Pod: 'pods',
   Service: 'services',
   ConfigMap: 'configmaps',
   Secret: 'secrets',
   Job: 'jobs',
+  CronJob: 'cronjobs',
 };
 
 /** templateContext reads the names in use and the newest Deployment of a namespace from the cache. */

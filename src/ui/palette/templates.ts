@@ -1,5 +1,5 @@
-import type { Deployment } from 'kubernetes-types/apps/v1';
-import type { Job } from 'kubernetes-types/batch/v1';
+import type { DaemonSet, Deployment, StatefulSet } from 'kubernetes-types/apps/v1';
+import type { CronJob, Job } from 'kubernetes-types/batch/v1';
 import type { ConfigMap, Pod, Secret, Service } from 'kubernetes-types/core/v1';
 import { stringify } from 'yaml';
 
@@ -7,7 +7,7 @@ import { stringify } from 'yaml';
 // the namespace uses yet (web, web-2, web-3…), small enough to read at a glance.
 
 /** TemplateKind is a palette item that becomes YAML in the editor. */
-export type TemplateKind = 'Deployment' | 'Pod' | 'Service' | 'ConfigMap' | 'Secret' | 'Job';
+export type TemplateKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Pod' | 'Service' | 'ConfigMap' | 'Secret' | 'Job' | 'CronJob';
 
 /** TemplateContext is what the templates need to know about the cluster. */
 export interface TemplateContext {
@@ -46,6 +46,46 @@ function deployment(ctx: TemplateContext): Deployment {
       replicas: 2,
       selector: { matchLabels: { app: name } },
       template: { metadata: { labels: { app: name } }, spec: { containers: [nginx()] } },
+    },
+  };
+}
+
+/** statefulSet is the Kubernetes docs' web example: nginx with a 1Gi claim per replica, from the default StorageClass. */
+function statefulSet(ctx: TemplateContext): StatefulSet {
+  const name = uniqueName('db', ctx.taken('StatefulSet'));
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'StatefulSet',
+    metadata: labelled(name, ctx),
+    spec: {
+      serviceName: name,
+      replicas: 3,
+      selector: { matchLabels: { app: name } },
+      template: {
+        metadata: { labels: { app: name } },
+        spec: { containers: [{ ...nginx(), volumeMounts: [{ name: 'data', mountPath: '/usr/share/nginx/html' }] }] },
+      },
+      volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } }],
+    },
+  };
+}
+
+/** daemonSet is a node agent: one pod per node, the control plane included (it tolerates its taint). */
+function daemonSet(ctx: TemplateContext): DaemonSet {
+  const name = uniqueName('node-agent', ctx.taken('DaemonSet'));
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    metadata: labelled(name, ctx),
+    spec: {
+      selector: { matchLabels: { app: name } },
+      template: {
+        metadata: { labels: { app: name } },
+        spec: {
+          tolerations: [{ key: 'node-role.kubernetes.io/control-plane', operator: 'Exists', effect: 'NoSchedule' }],
+          containers: [{ name: 'agent', image: 'busybox:1.36', command: ['sh', '-c', 'while true; do date; sleep 60; done'], resources: requests }],
+        },
+      },
     },
   };
 }
@@ -107,8 +147,33 @@ function job(ctx: TemplateContext): Job {
   };
 }
 
+/** cronJob is the Kubernetes docs' hello example: a Job every minute. */
+function cronJob(ctx: TemplateContext): CronJob {
+  return {
+    apiVersion: 'batch/v1',
+    kind: 'CronJob',
+    metadata: { name: uniqueName('hello', ctx.taken('CronJob')), namespace: ctx.namespace },
+    spec: {
+      schedule: '* * * * *',
+      jobTemplate: {
+        spec: {
+          template: {
+            spec: {
+              restartPolicy: 'OnFailure',
+              containers: [{ name: 'hello', image: 'busybox:1.36', command: ['sh', '-c', 'date; echo Hello from the Kubernetes cluster'] }],
+            },
+          },
+        },
+      },
+    },
+  };
+}
+
 const builders: Record<TemplateKind, (ctx: TemplateContext) => object> = {
   Deployment: deployment,
+  StatefulSet: statefulSet,
+  DaemonSet: daemonSet,
+  CronJob: cronJob,
   Pod: pod,
   Service: service,
   ConfigMap: configMap,

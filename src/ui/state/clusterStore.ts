@@ -26,7 +26,22 @@ export interface ClusterState {
 }
 
 const emptyObjects = (): Record<WatchedResource, ObjectMap> =>
-  ({ nodes: {}, pods: {}, services: {}, endpointslices: {}, deployments: {}, replicasets: {}, events: {}, namespaces: {}, configmaps: {}, secrets: {}, jobs: {} });
+  ({
+    nodes: {},
+    pods: {},
+    services: {},
+    endpointslices: {},
+    deployments: {},
+    replicasets: {},
+    statefulsets: {},
+    daemonsets: {},
+    jobs: {},
+    cronjobs: {},
+    events: {},
+    namespaces: {},
+    configmaps: {},
+    secrets: {},
+  });
 
 /** useClusterStore holds the cluster as the API reports it. */
 export const useClusterStore = create<ClusterState>(() => ({ objects: emptyObjects(), changes: {}, synced: false }));
