@@ -19,7 +19,8 @@ const maxChangesPerFrame = 250;
 
 /**
  * startWatchFeed keeps the zustand cache in step with the API: the engine's own Informer lists and
- * watches each watched resource, and changes are squashed into one setState per animation frame,
+ * watches each watched resource, and changes are squashed into one setState per animation frame
+ * (run just after the frame),
  * so a burst of pod updates costs the main thread one render per frame, of at most
  * maxChangesPerFrame keys. After a costly render the next waits long enough for input and painting
  * to keep most of each second.
@@ -29,8 +30,12 @@ export async function startWatchFeed(client: ApiClient): Promise<() => void> {
   const flushedAt = new Map<WatchedResource, number>();
   let frame = 0;
   let notBefore = 0;
-  const flush = (now: number) => {
+  // The batch runs in a task of its own right after a frame: the page then lays out and paints the
+  // batch's DOM changes in the next frame's task, so neither task carries both costs.
+  const afterFrame = new MessageChannel();
+  const flush = () => {
     frame = 0;
+    const now = performance.now();
     if (now < notBefore) return schedule();
     const due = takeBatch(pending, flushedAt, now, refreshEveryMs, maxChangesPerFrame);
     if (due.size) {
@@ -41,8 +46,9 @@ export async function startWatchFeed(client: ApiClient): Promise<() => void> {
     }
     if (pending.size) schedule();
   };
+  afterFrame.port1.onmessage = flush;
   const schedule = () => {
-    if (!frame) frame = requestAnimationFrame(flush);
+    if (!frame) frame = requestAnimationFrame(() => afterFrame.port2.postMessage(null));
   };
   const note = (resource: WatchedResource, key: string, obj: KubeObject | null) => {
     let slice = pending.get(resource);
@@ -64,5 +70,6 @@ export async function startWatchFeed(client: ApiClient): Promise<() => void> {
   return () => {
     for (const i of informers) i.stop();
     if (frame) cancelAnimationFrame(frame);
+    afterFrame.port1.close();
   };
 }
