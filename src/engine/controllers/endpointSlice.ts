@@ -7,6 +7,7 @@ import { keyOf, splitKey, type Informer } from '../client/informer';
 import { WorkQueue } from '../client/workQueue';
 import { formatTime } from '../sim/clock';
 import type { Controller, ControllerContext } from './controller';
+import { aggregate } from './util/aggregate';
 import {
   ControllerName,
   getAddressTypesForService,
@@ -145,9 +146,8 @@ export class EndpointSliceController implements Controller {
           errs.push(`error deleting ${s.metadata?.name} EndpointSlice for Service ${keyOf(svc)}: ${(e as Error).message}`);
       }
     }
-    // utilerrors.NewAggregate's text: one error as is, several in brackets.
-    if (errs.length === 1) throw new Error(errs[0]);
-    if (errs.length > 1) throw new Error(`[${errs.join(', ')}]`);
+    const failed = aggregate(errs);
+    if (failed) throw failed;
   }
 
   /**

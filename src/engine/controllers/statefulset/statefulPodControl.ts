@@ -6,7 +6,7 @@ import { Resources } from '../../apiserver/registry/resources';
 import type { ApiClient } from '../../client/apiClient';
 import { EventType, type EventRecorder } from '../../client/eventRecorder';
 import type { Lister } from '../../client/lister';
-import { aggregate, errorMessage } from './aggregate';
+import { aggregate, errorMessage } from '../util/aggregate';
 import {
   getPersistentVolumeClaimRetentionPolicy,
   hasStaleOwnerRef,

@@ -5,7 +5,7 @@ import { isApiError } from '../../apiserver/errors';
 import type { ApiClient } from '../../client/apiClient';
 import type { Clock } from '../../sim/clock';
 import { sortControllerRevisions, type ControllerHistory } from '../history/controllerHistory';
-import { aggregate } from './aggregate';
+import { aggregate } from '../util/aggregate';
 import { applyRevision, getStatefulSetRevisions, truncateHistory } from './revisions';
 import type { StatefulPodControl } from './statefulPodControl';
 import {

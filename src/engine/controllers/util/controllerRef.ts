@@ -1,6 +1,7 @@
 import type { OwnerReference } from 'kubernetes-types/meta/v1';
 import type { TypedObject } from '../../api/object';
 import { matches, type Selector } from '../../api/labels';
+import { aggregate } from './aggregate';
 import { isApiError } from '../../apiserver/errors';
 import type { ResourceDefinition } from '../../apiserver/registry/resourceDefinition';
 import type { ApiClient } from '../../client/apiClient';
@@ -122,8 +123,8 @@ export class ControllerRefManager<T extends TypedObject> {
         errs.push(e as Error);
       }
     }
-    if (errs.length === 1) throw errs[0];
-    if (errs.length > 1) throw new Error(`[${errs.map((e) => e.message).join(', ')}]`);
+    const failed = aggregate(errs);
+    if (failed) throw failed;
     return claimed;
   }
 

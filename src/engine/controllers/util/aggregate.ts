@@ -1,4 +1,4 @@
-// utilerrors.NewAggregate (k8s.io/apimachinery, v1.32), for the errors a StatefulSet sync collects.
+// utilerrors.NewAggregate (k8s.io/apimachinery, v1.32), for the errors a sync collects.
 
 /** aggregate is nothing for no errors, the error itself for one, and "[a, b]" for several. */
 export function aggregate(errs: readonly unknown[]): Error | undefined {
