@@ -73,7 +73,12 @@ describe('drainNode against a cluster', () => {
     expect(web.every((p) => p.spec?.nodeName === 'worker-2')).toBe(true);
   });
 
-  it('reports evictions a PodDisruptionBudget refuses (429) and leaves those pods', async () => {
+  // Each retry waits 5 s of simulated time here, where kubectl waits 5 s of wall time; pods
+  // retrying at once share one advance of the clock.
+  let tick: Promise<void> | undefined;
+  const simSleep = (ms: number) => (tick ??= cluster.sim.advance(ms).finally(() => (tick = undefined)));
+
+  it('retries evictions a PodDisruptionBudget refuses (429) every 5 s, and gives up at the timeout', async () => {
     await cluster.client.create(Resources.deployments, benchDeployment('db', 2));
     await cluster.client.create(Resources.poddisruptionbudgets, {
       apiVersion: 'policy/v1',
@@ -82,13 +87,29 @@ describe('drainNode against a cluster', () => {
       spec: { minAvailable: 2, selector: { matchLabels: { app: 'db' } } },
     } as PodDisruptionBudget);
     await cluster.sim.advance(60_000);
-    const result = await drainNode(cluster.client, 'worker-2', { force: true });
+    const progress: number[] = [];
+    const result = await drainNode(cluster.client, 'worker-2', { force: true, timeoutMs: 20_000, sleep: simSleep, onProgress: (l) => progress.push(l.length) });
     expect(result.drained).toBe(false);
+    const retries = result.lines.filter((l) => l.includes('(will retry after 5s): Cannot evict pod as it would violate the pod\'s disruption budget.'));
+    // Two pods, four retries each within 20 s.
+    expect(retries).toHaveLength(8);
+    expect(progress).toHaveLength(8);
     const last = result.lines.at(-1)!;
-    expect(last).toMatch(/^error: unable to drain node "worker-2" due to error: \[error when evicting pods\/"db-[a-z0-9-]+" -n "default": Cannot evict pod as it would violate the pod's disruption budget\./);
-    expect(last).toContain('The disruption budget db needs 2 healthy pods and has 2 currently');
+    expect(last).toMatch(/^error: unable to drain node "worker-2" due to error: \[error when evicting pods\/"db-[a-z0-9-]+" -n "default": global timeout reached: 20s, /);
     expect(result.evicted.some((k) => k.startsWith('default/db-'))).toBe(false);
     expect(await podsOf(cluster, 'db')).toHaveLength(2);
+  });
+
+  it('evicts a pod the budget refused once a replacement is Ready elsewhere', async () => {
+    await cluster.client.patch(Resources.nodes, undefined, 'worker-1', 'merge', { spec: { unschedulable: false } });
+    await cluster.client.patch(Resources.poddisruptionbudgets, 'default', 'db', 'merge', { spec: { minAvailable: 1 } });
+    await cluster.sim.advance(10_000);
+    const result = await drainNode(cluster.client, 'worker-2', { force: true, sleep: simSleep });
+    expect(result.drained).toBe(true);
+    expect(result.lines.some((l) => l.includes('(will retry after 5s)'))).toBe(true);
+    expect(result.evicted.filter((k) => k.startsWith('default/db-'))).toHaveLength(2);
+    await cluster.sim.advance(30_000);
+    expect((await podsOf(cluster, 'db')).map((p) => p.spec?.nodeName)).toEqual(['worker-1', 'worker-1']);
   });
 
   it('leaves the control plane’s mirror pods alone', async () => {

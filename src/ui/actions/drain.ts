@@ -1,15 +1,16 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import { ApiError } from '../../engine/apiserver/errors';
 import { Resources } from '../../engine/apiserver/registry/resources';
+import { formatGoDuration } from '../../engine/api/goDuration';
 import type { ApiClient } from '../../engine/client/apiClient';
 import { cordon } from './nodeActions';
 import { statusMessage } from './statusMessage';
 
-// kubectl drain as `kubectl drain NODE --ignore-daemonsets --delete-emptydir-data [--force]`:
-// cordon, sort the node's pods through kubectl's filters, then evict the rest through the
-// eviction subresource. Messages from staging/src/k8s.io/kubectl/pkg/drain/filters.go and
-// drain.go (v1.32). Unlike kubectl, a refused eviction (429, a PodDisruptionBudget) is reported
-// instead of retried every 5s, and drain does not wait for the evicted pods to be gone.
+// kubectl drain as `kubectl drain NODE --ignore-daemonsets --delete-emptydir-data --timeout=5m
+// [--force]`: cordon, sort the node's pods through kubectl's filters, then evict the rest through
+// the eviction subresource, all at once, retrying every 5 s an eviction a PodDisruptionBudget
+// refuses (429) until the timeout. Messages from staging/src/k8s.io/kubectl/pkg/drain/filters.go
+// and drain.go (v1.32). Unlike kubectl, drain does not wait for the evicted pods to be gone.
 
 const daemonSetWarning = 'ignoring DaemonSet-managed Pods';
 const localStorageWarning = 'deleting Pods with local storage';
@@ -27,7 +28,18 @@ export interface PodDeleteStatus {
 /** DrainOptions are the flags that change the verdicts; --ignore-daemonsets and --delete-emptydir-data are always on. */
 export interface DrainOptions {
   force?: boolean;
+  /** timeoutMs is --timeout: how long refused evictions are retried (kubectl's default is forever). */
+  timeoutMs?: number;
+  /** sleep waits between retries: 5 s of wall time, as kubectl does. */
+  sleep?: (ms: number) => Promise<void>;
+  /** onProgress sees the lines printed so far each time a refused eviction will be retried. */
+  onProgress?: (lines: readonly string[]) => void;
 }
+
+/** retryAfterMs is kubectl's pause after an eviction the API refused with 429 TooManyRequests. */
+const retryAfterMs = 5_000;
+const defaultTimeoutMs = 5 * 60_000;
+const wallClockSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function finished(pod: Pod): boolean {
   return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
@@ -112,26 +124,36 @@ export async function drainNode(client: ApiClient, name: string, opts: DrainOpti
   const warnings = [...grouped(pods, statuses, 'warning')].map(([msg, names]) => `${msg}: ${names.join(', ')}`);
   if (warnings.length) lines.push(`Warning: ${warnings.join('; ')}`);
 
-  const failures: string[] = [];
-  for (const [i, pod] of pods.entries()) {
-    if (!statuses[i].delete) continue;
+  const timeoutMs = opts.timeoutMs ?? defaultTimeoutMs;
+  const sleep = opts.sleep ?? wallClockSleep;
+  const toEvict = pods.filter((_, i) => statuses[i].delete);
+  for (const pod of toEvict) lines.push(`evicting pod ${pod.metadata?.namespace}/${pod.metadata?.name}`);
+  /** evict returns the error drain reports for the pod, if any. */
+  const evict = async (pod: Pod): Promise<string | undefined> => {
     const ns = pod.metadata?.namespace ?? '';
     const podName = pod.metadata?.name ?? '';
-    lines.push(`evicting pod ${ns}/${podName}`);
-    try {
-      await client.createSubresource(Resources.pods, ns, podName, 'eviction', {
-        apiVersion: 'policy/v1',
-        kind: 'Eviction',
-        metadata: { name: podName, namespace: ns },
-      });
-      evicted.push(`${ns}/${podName}`);
-      lines.push(`pod/${podName} evicted`);
-    } catch (e) {
-      // A pod that is already gone needs no eviction.
-      if (e instanceof ApiError && e.code === 404) continue;
-      failures.push(`error when evicting pods/"${podName}" -n "${ns}": ${evictionFailure(e)}`);
+    for (let waited = 0; ; waited += retryAfterMs) {
+      try {
+        await client.createSubresource(Resources.pods, ns, podName, 'eviction', {
+          apiVersion: 'policy/v1',
+          kind: 'Eviction',
+          metadata: { name: podName, namespace: ns },
+        });
+        evicted.push(`${ns}/${podName}`);
+        lines.push(`pod/${podName} evicted`);
+        return undefined;
+      } catch (e) {
+        // A pod that is already gone needs no eviction.
+        if (e instanceof ApiError && e.code === 404) return undefined;
+        if (!(e instanceof ApiError && e.code === 429)) return `error when evicting pods/"${podName}" -n "${ns}": ${evictionFailure(e)}`;
+        if (waited + retryAfterMs > timeoutMs) return `error when evicting pods/"${podName}" -n "${ns}": global timeout reached: ${formatGoDuration(timeoutMs)}`;
+        lines.push(`error when evicting pods/"${podName}" -n "${ns}" (will retry after 5s): ${evictionFailure(e)}`);
+        opts.onProgress?.(lines);
+        await sleep(retryAfterMs);
+      }
     }
-  }
+  };
+  const failures = (await Promise.all(toEvict.map(evict))).filter((f): f is string => f !== undefined);
   if (failures.length) return unable(aggregate(failures));
   lines.push(`node/${name} drained`);
   return { lines, drained: true, evicted };

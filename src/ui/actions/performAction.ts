@@ -57,7 +57,8 @@ function setUnschedulable(client: ApiClient, name: string, on: boolean): Promise
 
 function drain(client: ApiClient, name: string, force: boolean): Promise<void> {
   return run(async () => {
-    const result = await drainNode(client, name, { force });
+    // kubectl prints while it retries evictions a budget refuses: show the lines as they come.
+    const result = await drainNode(client, name, { force, onProgress: (lines) => notify({ lines: [...lines], error: false }) });
     const retry = !result.drained && !force && result.lines.some((l) => l.includes('--force'));
     return {
       lines: result.lines,

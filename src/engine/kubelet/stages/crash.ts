@@ -1,5 +1,5 @@
 import type { Pod } from 'kubernetes-types/core/v1';
-import { formatGoDuration } from '../goDuration';
+import { formatGoDuration } from '../../api/goDuration';
 import { findContainerStatus, waitingContainerStatus } from '../podStatus';
 import { fieldPathOf, isActive, specOf, Step } from '../runtime';
 import { backOffMs, exactly, transition } from './transition';

@@ -1,5 +1,5 @@
 import { imagePullPolicyFor } from '../../apiserver/defaults/image';
-import { formatGoDuration } from '../goDuration';
+import { formatGoDuration } from '../../api/goDuration';
 import { imageInfo, pullDurationMs } from '../images';
 import { findContainerStatus, waitingContainerStatus } from '../podStatus';
 import { fieldPathOf, isActive, isTurn, specOf, Step } from '../runtime';
