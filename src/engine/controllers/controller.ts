@@ -1,5 +1,6 @@
 import type { ApiClient } from '../client/apiClient';
 import type { InformerFactory } from '../client/informerFactory';
+import type { WorkQueue } from '../client/workQueue';
 import type { Sim } from '../sim/sim';
 
 /** ControllerContext is what the controller manager hands every controller it starts. */
@@ -19,4 +20,19 @@ export interface Controller {
   run(): void;
   stop(): void;
   sync(key: string): Promise<void>;
+}
+
+/** QueueController is a Controller with one work queue whose workers run sync: the usual run and stop. */
+export abstract class QueueController implements Controller {
+  abstract readonly name: string;
+  protected abstract readonly queue: WorkQueue;
+  abstract sync(key: string): Promise<void>;
+
+  run(): void {
+    this.queue.run((key) => this.sync(key));
+  }
+
+  stop(): void {
+    this.queue.shutdown();
+  }
 }

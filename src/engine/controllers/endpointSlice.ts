@@ -6,7 +6,7 @@ import { EventRecorder, EventType } from '../client/eventRecorder';
 import { keyOf, splitKey, type Informer } from '../client/informer';
 import { WorkQueue } from '../client/workQueue';
 import { formatTime } from '../sim/clock';
-import type { Controller, ControllerContext } from './controller';
+import { QueueController, type ControllerContext } from './controller';
 import { aggregate } from './util/aggregate';
 import {
   ControllerName,
@@ -46,10 +46,10 @@ const deletionExpected = -1;
  * selector: at most 100 endpoints each, grouped by the ports the pods resolve, owned by the Service.
  * It changes slices in place rather than recreating them and writes only what changed.
  */
-export class EndpointSliceController implements Controller {
+export class EndpointSliceController extends QueueController {
   readonly name = 'endpointslice-controller';
   readonly tracker = new EndpointSliceTracker();
-  private readonly queue: WorkQueue;
+  protected readonly queue: WorkQueue;
   private readonly services: Informer<Service>;
   private readonly pods: Informer<Pod>;
   private readonly slices: Informer<EndpointSlice>;
@@ -58,6 +58,7 @@ export class EndpointSliceController implements Controller {
   private readonly triggerTimeTracker = new TriggerTimeTracker();
 
   constructor(private readonly ctx: ControllerContext) {
+    super();
     this.queue = new WorkQueue(ctx.sim.timers, ConcurrentServiceEndpointSyncs, undefined, undefined, endpointSliceUpdatesBatchMs);
     this.recorder = new EventRecorder(ctx.client, ctx.sim, 'endpoint-slice-controller');
     ({ services: this.services, pods: this.pods } = watchServicesAndPods(ctx, this.queue));
@@ -81,14 +82,6 @@ export class EndpointSliceController implements Controller {
         if (managedByController(s) && this.tracker.has(s) && !this.tracker.handleDeletion(s)) this.queueServiceFor(s);
       },
     });
-  }
-
-  run(): void {
-    this.queue.run((key) => this.sync(key));
-  }
-
-  stop(): void {
-    this.queue.shutdown();
   }
 
   /** sync is syncService: reconcile the Service's slices against its pods. */

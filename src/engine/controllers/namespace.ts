@@ -6,7 +6,7 @@ import { allResources, Resources } from '../apiserver/registry/resources';
 import { formatTime } from '../sim/clock';
 import type { Informer } from '../client/informer';
 import { WorkQueue } from '../client/workQueue';
-import type { Controller, ControllerContext } from './controller';
+import { QueueController, type ControllerContext } from './controller';
 
 /** FinalizerKubernetes is the spec finalizer the namespace controller removes when a namespace is empty. */
 export const FinalizerKubernetes = 'kubernetes';
@@ -19,26 +19,19 @@ const requeueWhileContentRemainsMs = 2000;
  * deletes everything in it, resource by resource, reports progress in the namespace's
  * conditions, and once nothing is left removes the "kubernetes" finalizer so the namespace goes.
  */
-export class NamespaceController implements Controller {
+export class NamespaceController extends QueueController {
   readonly name = 'namespace-controller';
-  private readonly queue: WorkQueue;
+  protected readonly queue: WorkQueue;
   private readonly namespaces: Informer<Namespace>;
 
   constructor(private readonly ctx: ControllerContext) {
+    super();
     this.queue = new WorkQueue(ctx.sim.timers);
     this.namespaces = ctx.informers.for<Namespace>(Resources.namespaces);
     this.namespaces.addEventHandler({
       onAdd: (ns) => this.enqueue(ns),
       onUpdate: (_o, ns) => this.enqueue(ns),
     });
-  }
-
-  run(): void {
-    this.queue.run((key) => this.sync(key));
-  }
-
-  stop(): void {
-    this.queue.shutdown();
   }
 
   async sync(name: string): Promise<void> {

@@ -8,7 +8,7 @@ import { Resources } from '../apiserver/registry/resources';
 import { EventRecorder } from '../client/eventRecorder';
 import { keyOf, splitKey, type Informer } from '../client/informer';
 import { WorkQueue } from '../client/workQueue';
-import type { Controller, ControllerContext } from './controller';
+import { QueueController, type ControllerContext } from './controller';
 import { calculateStatus, getPodsToDelete, slowStartBatch, updateReplicaSetStatus } from './replicaSetUtils';
 import {
   ControllerRefManager,
@@ -66,10 +66,10 @@ export const ReplicaSetKinds = {
  * matching orphans, creates missing pods in slow-start batches, deletes surplus pods in the order of
  * getPodsToDelete and reports replicas/ready/available through replicasets/status.
  */
-export class ReplicaSetController implements Controller {
+export class ReplicaSetController extends QueueController {
   readonly name: string;
   readonly expectations: ControllerExpectations;
-  private readonly queue: WorkQueue;
+  protected readonly queue: WorkQueue;
   private readonly rsInformer: Informer<ReplicaSet>;
   private readonly podInformer: Informer<Pod>;
   private readonly podControl: PodControl;
@@ -78,6 +78,7 @@ export class ReplicaSetController implements Controller {
     private readonly ctx: ControllerContext,
     private readonly kind: ReplicaSetKind = ReplicaSetKinds.ReplicaSet,
   ) {
+    super();
     this.name = kind.controllerName;
     this.queue = new WorkQueue(ctx.sim.timers, ConcurrentRSSyncs, undefined, undefined, rsSyncBatchMs);
     this.expectations = new ControllerExpectations(ctx.sim.clock);
@@ -99,14 +100,6 @@ export class ReplicaSetController implements Controller {
       onUpdate: (old, cur) => this.updatePod(old, cur),
       onDelete: (pod) => this.deletePod(pod),
     });
-  }
-
-  run(): void {
-    this.queue.run((key) => this.sync(key));
-  }
-
-  stop(): void {
-    this.queue.shutdown();
   }
 
   /** sync is syncReplicaSet: claim pods, create or delete the difference, then write status. */

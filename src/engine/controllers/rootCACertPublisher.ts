@@ -4,7 +4,7 @@ import { Resources } from '../apiserver/registry/resources';
 import type { Informer } from '../client/informer';
 import { WorkQueue } from '../client/workQueue';
 import { Rng } from '../sim/rng';
-import type { Controller, ControllerContext } from './controller';
+import { QueueController, type ControllerContext } from './controller';
 import { isNamespaceActive } from './serviceAccount';
 import { hasStatusCause, NamespaceTerminatingCause } from './util/podControl';
 
@@ -22,13 +22,14 @@ export const Description =
  * RootCACertPublisher publishes the cluster's root CA bundle as the ConfigMap kube-root-ca.crt
  * (key ca.crt) in every namespace, and puts it back when it is changed or deleted.
  */
-export class RootCACertPublisher implements Controller {
+export class RootCACertPublisher extends QueueController {
   readonly name = 'root-ca-cert-publisher';
-  private readonly queue: WorkQueue;
+  protected readonly queue: WorkQueue;
   private readonly configMaps: Informer<ConfigMap>;
   private readonly rootCA: string;
 
   constructor(private readonly ctx: ControllerContext) {
+    super();
     this.queue = new WorkQueue(ctx.sim.timers);
     this.rootCA = simulatedRootCA(ctx.sim.seed);
     this.configMaps = ctx.informers.for<ConfigMap>(Resources.configmaps);
@@ -43,14 +44,6 @@ export class RootCACertPublisher implements Controller {
         if (isNamespaceActive(ns)) this.queue.add(ns.metadata!.name!);
       },
     });
-  }
-
-  run(): void {
-    this.queue.run((key) => this.sync(key));
-  }
-
-  stop(): void {
-    this.queue.shutdown();
   }
 
   /** sync is syncNamespace: create the ConfigMap, or restore its data and description annotation. */

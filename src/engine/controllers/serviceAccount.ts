@@ -3,7 +3,7 @@ import { isApiError } from '../apiserver/errors';
 import { Resources } from '../apiserver/registry/resources';
 import type { Informer } from '../client/informer';
 import { WorkQueue } from '../client/workQueue';
-import type { Controller, ControllerContext } from './controller';
+import { QueueController, type ControllerContext } from './controller';
 import { hasStatusCause, NamespaceTerminatingCause } from './util/podControl';
 
 // The ServiceAccounts controller of pkg/controller/serviceaccount/serviceaccounts_controller.go (v1.32).
@@ -15,13 +15,14 @@ export const DefaultServiceAccountName = 'default';
  * ServiceAccountsController ensures that every active namespace has a "default" ServiceAccount,
  * creating it when a namespace appears and again whenever it is deleted.
  */
-export class ServiceAccountsController implements Controller {
+export class ServiceAccountsController extends QueueController {
   readonly name = 'serviceaccount-controller';
-  private readonly queue: WorkQueue;
+  protected readonly queue: WorkQueue;
   private readonly namespaces: Informer<Namespace>;
   private readonly serviceAccounts: Informer<ServiceAccount>;
 
   constructor(private readonly ctx: ControllerContext) {
+    super();
     this.queue = new WorkQueue(ctx.sim.timers);
     this.namespaces = ctx.informers.for<Namespace>(Resources.namespaces);
     this.serviceAccounts = ctx.informers.for<ServiceAccount>(Resources.serviceaccounts);
@@ -34,14 +35,6 @@ export class ServiceAccountsController implements Controller {
         if (sa.metadata?.name === DefaultServiceAccountName) this.queue.add(sa.metadata.namespace!);
       },
     });
-  }
-
-  run(): void {
-    this.queue.run((key) => this.sync(key));
-  }
-
-  stop(): void {
-    this.queue.shutdown();
   }
 
   /** sync is syncNamespace: create the default ServiceAccount of an active namespace when missing. */

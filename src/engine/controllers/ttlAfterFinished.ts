@@ -4,7 +4,7 @@ import { Resources } from '../apiserver/registry/resources';
 import { keyOf, splitKey, type Informer } from '../client/informer';
 import { WorkQueue } from '../client/workQueue';
 import { parseTime } from '../sim/clock';
-import type { Controller, ControllerContext } from './controller';
+import { QueueController, type ControllerContext } from './controller';
 import { isJobFinished } from './jobUtil';
 
 // The TTL-after-finished controller of pkg/controller/ttlafterfinished (v1.32): a finished Job
@@ -33,26 +33,19 @@ function timeLeftMs(job: Job, now: number): number | undefined {
   return finished + job.spec!.ttlSecondsAfterFinished! * 1000 - now;
 }
 
-export class TTLAfterFinishedController implements Controller {
+export class TTLAfterFinishedController extends QueueController {
   readonly name = 'ttl-after-finished-controller';
-  private readonly queue: WorkQueue;
+  protected readonly queue: WorkQueue;
   private readonly jobs: Informer<Job>;
 
   constructor(private readonly ctx: ControllerContext) {
+    super();
     this.queue = new WorkQueue(ctx.sim.timers, 5);
     this.jobs = ctx.informers.for<Job>(Resources.jobs);
     const enqueue = (job: Job) => {
       if (!job.metadata?.deletionTimestamp && needsCleanup(job)) this.queue.add(keyOf(job));
     };
     this.jobs.addEventHandler({ onAdd: enqueue, onUpdate: (_old, job) => enqueue(job) });
-  }
-
-  run(): void {
-    this.queue.run((key) => this.sync(key));
-  }
-
-  stop(): void {
-    this.queue.shutdown();
   }
 
   /** sync is processJob: requeue until the TTL runs out, then re-read the Job and delete it if still expired. */

@@ -6,7 +6,7 @@ import { EventRecorder, EventType } from '../../client/eventRecorder';
 import { keyOf, splitKey, type Informer } from '../../client/informer';
 import { WorkQueue } from '../../client/workQueue';
 import { formatTime, parseTime } from '../../sim/clock';
-import type { Controller, ControllerContext } from '../controller';
+import { QueueController, type ControllerContext } from '../controller';
 import { isJobFinished } from '../jobUtil';
 import { ControllerUIDIndex, ensureControllerUIDIndex, getControllerOf } from '../util/controllerRef';
 import { hasStatusCause, NamespaceTerminatingCause } from '../util/podControl';
@@ -39,14 +39,15 @@ interface SyncResult {
   updateStatus: boolean;
 }
 
-export class CronJobController implements Controller {
+export class CronJobController extends QueueController {
   readonly name = 'cronjob-controller';
-  private readonly queue: WorkQueue;
+  protected readonly queue: WorkQueue;
   private readonly cronJobs: Informer<CronJob>;
   private readonly jobs: Informer<Job>;
   private readonly recorder: EventRecorder;
 
   constructor(private readonly ctx: ControllerContext) {
+    super();
     this.queue = new WorkQueue(ctx.sim.timers, 5);
     this.recorder = new EventRecorder(ctx.client, ctx.sim, 'cronjob-controller');
     this.cronJobs = ctx.informers.for<CronJob>(Resources.cronjobs);
@@ -66,14 +67,6 @@ export class CronJobController implements Controller {
       },
       onDelete: (job) => this.enqueueControllerOf(job),
     });
-  }
-
-  run(): void {
-    this.queue.run((key) => this.sync(key));
-  }
-
-  stop(): void {
-    this.queue.shutdown();
   }
 
   /** updateCronJob requeues for the new next time when the schedule or zone changed, at once otherwise. */

@@ -7,7 +7,7 @@ import { Resources } from '../../apiserver/registry/resources';
 import { EventRecorder, EventType } from '../../client/eventRecorder';
 import { keyOf, splitKey, type Informer } from '../../client/informer';
 import { WorkQueue } from '../../client/workQueue';
-import type { Controller, ControllerContext } from '../controller';
+import { QueueController, type ControllerContext } from '../controller';
 import { slowStartBatch } from '../replicaSetUtils';
 import { getControllerOf, newControllerRef } from '../util/controllerRef';
 import { hasStatusCause, NamespaceTerminatingCause, PodControl } from '../util/podControl';
@@ -44,10 +44,10 @@ export const SelectingAllMessage = 'This daemon set is selecting all pods. A non
  * should not keep them, surplus and failed ones, rolls them to new templates through ControllerRevisions
  * and reports the counts through daemonsets/status.
  */
-export class DaemonSetsController implements Controller {
+export class DaemonSetsController extends QueueController {
   readonly name = 'daemonset-controller';
   readonly expectations: DaemonSetExpectations;
-  private readonly queue: WorkQueue;
+  protected readonly queue: WorkQueue;
   private readonly dsInformer: Informer<DaemonSet>;
   private readonly historyInformer: Informer<ControllerRevision>;
   private readonly podInformer: Informer<Pod>;
@@ -59,6 +59,7 @@ export class DaemonSetsController implements Controller {
   private readonly failedPodsBackoff: FailedPodsBackoff;
 
   constructor(private readonly ctx: ControllerContext) {
+    super();
     this.queue = new WorkQueue(ctx.sim.timers, ConcurrentDaemonSetSyncs);
     this.expectations = new DaemonSetExpectations(ctx.sim.clock);
     this.failedPodsBackoff = new FailedPodsBackoff(ctx.sim.clock);
@@ -92,14 +93,6 @@ export class DaemonSetsController implements Controller {
       onAdd: (node) => this.addNode(node),
       onUpdate: (old, cur) => this.updateNode(old, cur),
     });
-  }
-
-  run(): void {
-    this.queue.run((key) => this.sync(key));
-  }
-
-  stop(): void {
-    this.queue.shutdown();
   }
 
   /**

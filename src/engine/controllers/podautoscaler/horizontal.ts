@@ -8,7 +8,7 @@ import { EventRecorder, EventType } from '../../client/eventRecorder';
 import { keyOf, splitKey, type Informer } from '../../client/informer';
 import { WorkQueue } from '../../client/workQueue';
 import { formatTime } from '../../sim/clock';
-import type { Controller, ControllerContext } from '../controller';
+import { QueueController, type ControllerContext } from '../controller';
 import { unavailableMetric } from './unavailableMetrics';
 
 // The HorizontalPodAutoscaler controller of pkg/controller/podautoscaler/horizontal.go (v1.32).
@@ -36,27 +36,20 @@ function setCondition(status: HorizontalPodAutoscalerStatus, type: string, value
   c.message = message;
 }
 
-export class HorizontalController implements Controller {
+export class HorizontalController extends QueueController {
   readonly name = 'horizontal-pod-autoscaler';
-  private readonly queue: WorkQueue;
+  protected readonly queue: WorkQueue;
   private readonly hpas: Informer<HorizontalPodAutoscaler>;
   private readonly recorder: EventRecorder;
 
   constructor(private readonly ctx: ControllerContext) {
+    super();
     this.queue = new WorkQueue(ctx.sim.timers);
     this.recorder = new EventRecorder(ctx.client, ctx.sim, 'horizontal-pod-autoscaler');
     this.hpas = ctx.informers.for<HorizontalPodAutoscaler>(Resources.horizontalpodautoscalersV2);
     // Upstream's fixed-interval rate limiter: a request waits a sync period; one already waiting absorbs the next.
     const enqueue = (hpa: HorizontalPodAutoscaler) => this.queue.addAfter(keyOf(hpa), syncPeriodMs);
     this.hpas.addEventHandler({ onAdd: enqueue, onUpdate: (_old, hpa) => enqueue(hpa) });
-  }
-
-  run(): void {
-    this.queue.run((key) => this.sync(key));
-  }
-
-  stop(): void {
-    this.queue.shutdown();
   }
 
   /** sync reconciles one HPA and, while it exists, comes back a sync period later whatever happened. */

@@ -7,7 +7,7 @@ import { Resources } from '../../apiserver/registry/resources';
 import { EventRecorder } from '../../client/eventRecorder';
 import { keyOf, splitKey, type Informer } from '../../client/informer';
 import { WorkQueue } from '../../client/workQueue';
-import type { Controller, ControllerContext } from '../controller';
+import { QueueController, type ControllerContext } from '../controller';
 import { ControllerHistory } from '../history/controllerHistory';
 import { ControllerRefManager, ensureControllerUIDIndex, getControllerOf, ownedOrOrphaned, recheckDeletionTimestamp } from '../util/controllerRef';
 import { isPodReady } from '../util/podUtil';
@@ -26,15 +26,16 @@ const ConcurrentStatefulSetSyncs = 5;
  * claims, created and removed in ordinal order (OrderedReady) or all at once (Parallel), rolled to
  * new templates through ControllerRevisions, and reports replicas and revisions in the status.
  */
-export class StatefulSetController implements Controller {
+export class StatefulSetController extends QueueController {
   readonly name = 'statefulset-controller';
-  private readonly queue: WorkQueue;
+  protected readonly queue: WorkQueue;
   private readonly setInformer: Informer<StatefulSet>;
   private readonly podInformer: Informer<Pod>;
   private readonly revInformer: Informer<ControllerRevision>;
   private readonly control: StatefulSetControl;
 
   constructor(private readonly ctx: ControllerContext) {
+    super();
     this.queue = new WorkQueue(ctx.sim.timers, ConcurrentStatefulSetSyncs);
     this.setInformer = ctx.informers.for<StatefulSet>(Resources.statefulsets);
     this.podInformer = ctx.informers.for<Pod>(Resources.pods);
@@ -56,14 +57,6 @@ export class StatefulSetController implements Controller {
       onUpdate: (old, cur) => this.updatePod(old, cur),
       onDelete: (pod) => this.deletePod(pod),
     });
-  }
-
-  run(): void {
-    this.queue.run((key) => this.sync(key));
-  }
-
-  stop(): void {
-    this.queue.shutdown();
   }
 
   /** sync adopts orphaned revisions, claims the set's pods and runs StatefulSetControl over them. */

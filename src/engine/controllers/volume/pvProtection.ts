@@ -3,33 +3,26 @@ import { PVProtectionFinalizer } from '../../apiserver/registry/persistentvolume
 import { Resources } from '../../apiserver/registry/resources';
 import { keyOf, type Informer } from '../../client/informer';
 import { WorkQueue } from '../../client/workQueue';
-import type { Controller, ControllerContext } from '../controller';
+import { QueueController, type ControllerContext } from '../controller';
 import { hasFinalizer, withFinalizer, withoutFinalizer } from './finalizers';
 
 // The PV protection controller of pkg/controller/volume/pvprotection/pv_protection_controller.go
 // (v1.32): a volume being deleted keeps its finalizer while it is Bound.
 
 /** PVProtectionController removes kubernetes.io/pv-protection from a deleted volume once it is not Bound. */
-export class PVProtectionController implements Controller {
+export class PVProtectionController extends QueueController {
   readonly name = 'pv-protection-controller';
-  private readonly queue: WorkQueue;
+  protected readonly queue: WorkQueue;
   private readonly volumes: Informer<PersistentVolume>;
 
   constructor(private readonly ctx: ControllerContext) {
+    super();
     this.queue = new WorkQueue(ctx.sim.timers);
     this.volumes = ctx.informers.for<PersistentVolume>(Resources.persistentvolumes);
     const onVolume = (v: PersistentVolume) => {
       if (!!v.metadata?.deletionTimestamp === hasFinalizer(v, PVProtectionFinalizer)) this.queue.add(keyOf(v));
     };
     this.volumes.addEventHandler({ onAdd: onVolume, onUpdate: (_, v) => onVolume(v) });
-  }
-
-  run(): void {
-    this.queue.run((key) => this.sync(key));
-  }
-
-  stop(): void {
-    this.queue.shutdown();
   }
 
   async sync(key: string): Promise<void> {

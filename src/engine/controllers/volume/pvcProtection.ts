@@ -3,7 +3,7 @@ import { PVCProtectionFinalizer } from '../../apiserver/registry/persistentvolum
 import { Resources } from '../../apiserver/registry/resources';
 import { keyOf, splitKey, type Informer } from '../../client/informer';
 import { WorkQueue } from '../../client/workQueue';
-import type { Controller, ControllerContext } from '../controller';
+import { QueueController, type ControllerContext } from '../controller';
 import { hasFinalizer, withFinalizer, withoutFinalizer } from './finalizers';
 import { podClaimNames } from './pvHelpers';
 
@@ -17,13 +17,14 @@ const podPVCIndex = 'pvc-protection-pod-pvc';
  * PVCProtectionController removes kubernetes.io/pvc-protection from a deleted claim once no
  * scheduled pod uses it, and adds the finalizer to claims that lack it.
  */
-export class PVCProtectionController implements Controller {
+export class PVCProtectionController extends QueueController {
   readonly name = 'pvc-protection-controller';
-  private readonly queue: WorkQueue;
+  protected readonly queue: WorkQueue;
   private readonly claims: Informer<PersistentVolumeClaim>;
   private readonly pods: Informer<Pod>;
 
   constructor(private readonly ctx: ControllerContext) {
+    super();
     this.queue = new WorkQueue(ctx.sim.timers);
     this.claims = ctx.informers.for<PersistentVolumeClaim>(Resources.persistentvolumeclaims);
     this.pods = ctx.informers.for<Pod>(Resources.pods);
@@ -37,14 +38,6 @@ export class PVCProtectionController implements Controller {
       onUpdate: (_, p) => this.enqueueClaims(p, false),
       onDelete: (p) => this.enqueueClaims(p, true),
     });
-  }
-
-  run(): void {
-    this.queue.run((key) => this.sync(key));
-  }
-
-  stop(): void {
-    this.queue.shutdown();
   }
 
   async sync(key: string): Promise<void> {
