@@ -1,5 +1,6 @@
 /**
- * generateSchemas writes src/engine/apiserver/openapi/schemas.generated.json: the OpenAPI v3 schemas of
+ * generateSchemas writes src/engine/apiserver/openapi/schemas.generated.json (and its copy without
+ * descriptions, schemas.structure.generated.json): the OpenAPI v3 schemas of
  * every kind the engine serves. ts-json-schema-generator reads them off the npm package kubernetes-types
  * (v1.30 types with the API doc comments); the overlays in scripts/schemaOverlays/ then add what those
  * TypeScript types cannot say (Go integer widths and named types, patch and list markers) and bring
@@ -19,12 +20,15 @@ import {
 } from 'ts-json-schema-generator';
 import { allResources } from '../src/engine/apiserver/registry/resources';
 import type { GroupVersionKind } from '../src/engine/api/groupVersion';
+import { schemaStructure } from '../src/engine/apiserver/openapi/schemaStructure';
 import { DefinitionNames, type GeneratedSchemas, type StoredSchema } from '../src/engine/apiserver/openapi/schemaTypes';
 import { applyV132Overlay } from './schemaOverlays/v132Fields';
 import { applyGoTypes } from './schemaOverlays/goTypes';
 import { applyListMarkers } from './schemaOverlays/listMarkers';
 
 const outFile = 'src/engine/apiserver/openapi/schemas.generated.json';
+/** structureFile is the same without descriptions: what the engine loads at start. */
+const structureFile = 'src/engine/apiserver/openapi/schemas.structure.generated.json';
 /** patchBody is the request body schema the served PATCH operations name. */
 const patchBody = 'io.k8s.apimachinery.pkg.apis.meta.v1.Patch';
 const typesDir = 'node_modules/kubernetes-types';
@@ -195,6 +199,7 @@ function main(): void {
   };
   const json = JSON.stringify(output);
   writeFileSync(outFile, json);
+  writeFileSync(structureFile, JSON.stringify(schemaStructure(output)));
   const ms = Math.round(performance.now() - started);
   const gz = gzipSync(json).length;
   console.log(`${outFile}: ${keep.length} definitions, ${json.length} bytes (${gz} gzipped), ${ms} ms`);

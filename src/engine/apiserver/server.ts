@@ -22,6 +22,7 @@ import { handleScale } from './subresources/scale';
 import { finalizeNamespace } from './subresources/finalize';
 import { serveDiscovery } from './discovery/serveDiscovery';
 import { healthReport, ServerVersion } from './nonResource';
+import { loadSchemaDescriptions } from './openapi/schemaRegistry';
 import { serveOpenApi } from './openapi/serveOpenApi';
 
 /** SimulatedContainersMessage is what exec, attach, port-forward and proxy answer: there is no process to reach. */
@@ -66,6 +67,7 @@ export class ApiServer implements ApiTransport {
   }
 
   async request(req: ApiRequest): Promise<ApiResponse> {
+    if (req.path.startsWith('/openapi/')) await loadSchemaDescriptions();
     return this.handle(req);
   }
 

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { openApiV2Document } from './openapiV2';
+import { loadSchemaDescriptions } from './schemaRegistry';
 
 // Documents are walked as untyped JSON, as kubectl's templates do.
 type Json = Record<string, any>;
+
+
+// The API server loads the descriptions before it serves /openapi; these build documents directly.
+await loadSchemaDescriptions();
 
 describe('openApiV2Document', () => {
   const doc = openApiV2Document() as Json;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { allResources } from '../registry/resources';
 import { groupVersionPath } from './openapiPaths';
 import { openApiV3Document, openApiV3Index } from './openapiV3';
+import { loadSchemaDescriptions } from './schemaRegistry';
 
 // Documents are walked as untyped JSON, as kubectl's templates do.
 type Json = Record<string, any>;
@@ -38,6 +39,10 @@ function explainField(doc: Json, listPath: string, fieldPath: string[]): Json | 
   }
   return field;
 }
+
+
+// The API server loads the descriptions before it serves /openapi; these build documents directly.
+await loadSchemaDescriptions();
 
 describe('openApiV3Index', () => {
   it('lists every served group-version with a content-hashed URL', () => {

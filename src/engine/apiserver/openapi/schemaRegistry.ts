@@ -1,12 +1,29 @@
 import type { GroupVersionKind } from '../../api/groupVersion';
-import generatedJson from './schemas.generated.json';
+import structureJson from './schemas.structure.generated.json';
 import type { GeneratedSchemas, StoredSchema } from './schemaTypes';
 
-// The cast keeps TypeScript from checking the 500 KB literal type of the JSON against StoredSchema.
-const generated = generatedJson as unknown as GeneratedSchemas;
+// The cast keeps TypeScript from checking the literal type of the JSON against StoredSchema.
+const generated = structureJson as unknown as GeneratedSchemas;
 
-/** schemaDefinitions holds every generated definition by its upstream name. */
-export const schemaDefinitions: Readonly<Record<string, StoredSchema>> = generated.definitions;
+/**
+ * schemaDefinitions holds every generated definition by its upstream name: at first without their
+ * descriptions, which loadSchemaDescriptions puts in before anything serves /openapi.
+ */
+export const schemaDefinitions: Readonly<Record<string, StoredSchema>> = { ...generated.definitions };
+
+let described: Promise<void> | undefined;
+
+/**
+ * loadSchemaDescriptions replaces the definitions with the full ones, descriptions included (a
+ * separate chunk: most of the schemas' size, and only /openapi needs it). Key order and every
+ * other field are the same, so documents built before and after differ only in descriptions.
+ */
+export function loadSchemaDescriptions(): Promise<void> {
+  described ??= import('./schemas.generated.json').then((m) => {
+    Object.assign(schemaDefinitions, (m.default as unknown as GeneratedSchemas).definitions);
+  });
+  return described;
+}
 
 /** schemaKubernetesVersion is the Kubernetes minor version the schemas describe ("v1.32"). */
 export const schemaKubernetesVersion: string = generated.kubernetesVersion;
