@@ -5,7 +5,7 @@ import { isApiError, StatusReason } from '../../apiserver/errors';
 import { Resources } from '../../apiserver/registry/resources';
 import type { ApiClient } from '../../client/apiClient';
 import type { Informer } from '../../client/informer';
-import { goJson } from '../../kubectl/apply/goJson';
+import { goJson } from '../../api/goJson';
 import { nextRevision, sortControllerRevisions } from '../history/controllerHistory';
 import { ControllerRefManager, ensureControllerUIDIndex, newControllerRef, ownedOrOrphaned } from '../util/controllerRef';
 import { computeHash } from '../util/hash';

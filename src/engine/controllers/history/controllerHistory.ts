@@ -1,10 +1,11 @@
 import type { ControllerRevision } from 'kubernetes-types/apps/v1';
+import { goJson } from '../../api/goJson';
 import type { TypedObject } from '../../api/object';
 import { isApiError, StatusReason } from '../../apiserver/errors';
 import { Resources } from '../../apiserver/registry/resources';
 import type { ApiClient } from '../../client/apiClient';
 import { newControllerRef, type GroupVersionKind } from '../util/controllerRef';
-import { canonicalJson, fnv32, safeEncodeString } from '../util/hash';
+import { fnv32, safeEncodeString } from '../util/hash';
 
 // pkg/controller/history/controller_history.go (v1.32): the ControllerRevisions through which
 // DaemonSets and StatefulSets keep their template history, for rollouts and `kubectl rollout undo`.
@@ -17,9 +18,9 @@ const maxPrefixLength = 253 - 1 - 10;
 
 const encoder = new TextEncoder();
 
-/** revisionDataJson is the revision's data as the bytes Go's json.Marshal of a map writes: sorted keys. */
+/** revisionDataJson is the revision's data as the bytes Go's json.Marshal of a map writes (Data.Raw). */
 export function revisionDataJson(data: unknown): string {
-  return canonicalJson(data);
+  return goJson(data);
 }
 
 /** controllerRevisionName is ControllerRevisionName: the parent's name, cut to fit, and the hash. */

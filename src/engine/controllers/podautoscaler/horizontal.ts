@@ -70,8 +70,10 @@ export class HorizontalController extends QueueController {
     const now = formatTime(this.ctx.sim.clock.now());
     const ref = hpa.spec!.scaleTargetRef;
     const namespace = hpa.metadata!.namespace;
+    // What the events point at: HPAs list without kind, an event's involvedObject needs it.
+    const involved = { ...hpaRef, metadata: hpa.metadata };
     const failScale = async (message: string) => {
-      this.recorder.event({ ...hpaRef, metadata: hpa.metadata }, EventType.Warning, 'FailedGetScale', message);
+      this.recorder.event(involved, EventType.Warning, 'FailedGetScale', message);
       setCondition(status, 'AbleToScale', 'False', 'FailedGetScale', `the HPA controller was unable to get the target's current scale: ${message}`, now);
       await this.updateStatusIfNeeded(hpa, original);
     };
@@ -108,27 +110,27 @@ export class HorizontalController extends QueueController {
       metricStatuses = metrics.map(() => ({ type: '' }) as MetricStatus);
       // (The scale subresources this server serves always carry a valid selector: no SelectorRequired here.)
       const failures = metrics.map((m) => unavailableMetric(m, namespace!));
-      for (const f of failures) this.recorder.event({ ...hpaRef, metadata: hpa.metadata }, EventType.Warning, f.reason, f.err);
+      for (const f of failures) this.recorder.event(involved, EventType.Warning, f.reason, f.err);
       const first = failures[0];
       if (first) setCondition(status, 'ScalingActive', 'False', first.reason, `the HPA was unable to compute the replica count: ${first.err}`, now);
       const error = `invalid metrics (${failures.length} invalid out of ${metrics.length}), first error is: ${first?.wrapped ?? '<nil>'}`;
       this.setStatus(status, currentReplicas, status.desiredReplicas ?? 0, metricStatuses, false, now);
       await this.updateStatusIfNeeded(hpa, original);
-      this.recorder.event({ ...hpaRef, metadata: hpa.metadata }, EventType.Warning, 'FailedComputeMetricsReplicas', error);
+      this.recorder.event(involved, EventType.Warning, 'FailedComputeMetricsReplicas', error);
       return;
     }
     try {
       await this.ctx.client.updateSubresource<Scale>(target, namespace, ref.name, 'scale', { ...scale, spec: { ...scale.spec, replicas: desiredReplicas } });
     } catch (e) {
       const message = (e as Error).message;
-      this.recorder.event({ ...hpaRef, metadata: hpa.metadata }, EventType.Warning, 'FailedRescale', `New size: ${desiredReplicas}; reason: ${reason}; error: ${message}`);
+      this.recorder.event(involved, EventType.Warning, 'FailedRescale', `New size: ${desiredReplicas}; reason: ${reason}; error: ${message}`);
       setCondition(status, 'AbleToScale', 'False', 'FailedUpdateScale', `the HPA controller was unable to update the target scale: ${message}`, now);
       this.setStatus(status, currentReplicas, status.desiredReplicas ?? 0, metricStatuses, false, now);
       await this.updateStatusIfNeeded(hpa, original);
       return;
     }
     setCondition(status, 'AbleToScale', 'True', 'SucceededRescale', `the HPA controller was able to update the target scale to ${desiredReplicas}`, now);
-    this.recorder.event({ ...hpaRef, metadata: hpa.metadata }, EventType.Normal, 'SuccessfulRescale', `New size: ${desiredReplicas}; reason: ${reason}`);
+    this.recorder.event(involved, EventType.Normal, 'SuccessfulRescale', `New size: ${desiredReplicas}; reason: ${reason}`);
     return this.setStatusAndUpdate(hpa, original, currentReplicas, desiredReplicas, metricStatuses, true);
   }
 

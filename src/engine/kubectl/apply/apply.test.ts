@@ -7,7 +7,7 @@ import type { ApiClient } from '../../client/apiClient';
 import type { ApiRequest } from '../../client/transport';
 import { Applier } from './apply';
 import { startApplyTestServer } from './applyTesting';
-import { goJson } from './goJson';
+import { goJson } from '../../api/goJson';
 import { LastAppliedConfigAnnotation } from './lastApplied';
 
 // Expected texts are what kubectl v1.32 printed (and sent, with -v=8) against the same engine over

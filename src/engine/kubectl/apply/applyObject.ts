@@ -6,7 +6,7 @@ import type { ApiClient } from '../../client/apiClient';
 import { resourcePath } from '../../client/paths';
 import type { ApiResponse } from '../../client/transport';
 import { ApplyOperation, type ApplyMarker, type ApplyResult } from './applyResult';
-import { goJson } from './goJson';
+import { goJson } from '../../api/goJson';
 import { addSourceToErr, errorMessage, type KubectlError } from './kubectlErrors';
 import { lastAppliedOf, LastAppliedConfigAnnotation, withLastApplied } from './lastApplied';
 import type { OpenApiV3Client } from './openApiV3Client';

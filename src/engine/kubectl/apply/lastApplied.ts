@@ -1,6 +1,6 @@
 import { deepCopy } from '../../api/deepCopy';
 import { isJsonObject, type JsonObject } from '../../apiserver/patch/jsonValue';
-import { goJson } from './goJson';
+import { goJson } from '../../api/goJson';
 
 /** LastAppliedConfigAnnotation holds the configuration kubectl apply last applied (v1.LastAppliedConfigAnnotation). */
 export const LastAppliedConfigAnnotation = 'kubectl.kubernetes.io/last-applied-configuration';

@@ -1,7 +1,7 @@
 // goJson encodes a JSON value byte for byte as Go's encoding/json encodes the map[string]interface{}
 // kubectl holds: object keys sorted, and <, >, &, U+2028 and U+2029 escaped as \u003c… (HTML-safe
 // escaping is on by default). The last-applied-configuration annotation is this text, and "unchanged"
-// depends on comparing it exactly.
+// depends on comparing it exactly; a ControllerRevision's data is hashed and compared as these bytes.
 
 const goEscapes: Record<string, string> = {
   '<': '\\u003c',
