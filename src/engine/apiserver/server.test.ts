@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Status } from 'kubernetes-types/meta/v1';
 import { ApiServer } from './server';
 import { Sim } from '../sim/sim';
@@ -72,6 +72,22 @@ describe('ApiServer', () => {
     const { server } = newServer();
     const r = server.handle(req('POST', '/api/v1/namespaces/default/configmaps', { metadata: { generateName: 'cfg-' } }));
     expect((r.body as KubeObject).metadata?.name).toMatch(/^cfg-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+  });
+
+  it('draws a generated name again when it collides, up to 8 attempts in all (RetryGenerateName)', () => {
+    const { sim, server } = newServer();
+    server.handle(req('POST', '/api/v1/namespaces/default/configmaps', cm('cfg-bbbbb')));
+    const draws = vi.spyOn(sim.rng, 'suffix');
+    draws.mockReturnValueOnce('bbbbb').mockReturnValueOnce('bbbbb');
+    const retried = server.handle(req('POST', '/api/v1/namespaces/default/configmaps', { metadata: { generateName: 'cfg-' } }));
+    expect(retried.status).toBe(201);
+    expect(draws).toHaveBeenCalledTimes(3);
+    expect((retried.body as KubeObject).metadata?.name).not.toBe('cfg-bbbbb');
+    draws.mockReset().mockReturnValue('bbbbb');
+    const exhausted = server.handle(req('POST', '/api/v1/namespaces/default/configmaps', { metadata: { generateName: 'cfg-' } }));
+    expect(draws).toHaveBeenCalledTimes(8);
+    expect(exhausted.status).toBe(409);
+    expect((exhausted.body as Status).message).toBe('configmaps "cfg-bbbbb" already exists');
   });
 
   it('refuses content in a namespace that does not exist', () => {

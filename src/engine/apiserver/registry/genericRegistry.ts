@@ -12,6 +12,8 @@ import {
 } from '../../store/mvccStore';
 import { parseResourceVersion } from '../../store/revision';
 import {
+  isApiError,
+  StatusReason,
   newAlreadyExists,
   newBadRequest,
   newConflict,
@@ -55,6 +57,9 @@ const maxConflictRetries = 5;
  * what every resource shares (uid, creationTimestamp, generateName, namespaces, finalizers,
  * graceful deletion, optimistic concurrency).
  */
+/** maxNameGenerationCreateAttempts is how often upstream's Store tries a create whose name it generates. */
+const maxNameGenerationCreateAttempts = 8;
+
 export class GenericRegistry {
   private readonly validatingAdmission: ValidationInterface[] = [];
 
@@ -83,6 +88,18 @@ export class GenericRegistry {
   }
 
   create(s: ResourceStrategy, namespace: string, input: KubeObject, wc: WriteContext): StoredObject {
+    if (input.metadata?.name || !input.metadata?.generateName) return this.createOnce(s, namespace, input, wc);
+    // RetryGenerateName (GA in v1.31): a generated name that collides is drawn again, up to 8 attempts in all.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return this.createOnce(s, namespace, input, wc);
+      } catch (e) {
+        if (attempt >= maxNameGenerationCreateAttempts || !isApiError(e, StatusReason.AlreadyExists)) throw e;
+      }
+    }
+  }
+
+  private createOnce(s: ResourceStrategy, namespace: string, input: KubeObject, wc: WriteContext): StoredObject {
     const def = s.def;
     const obj = cloneInput(input);
     const meta = (obj.metadata ??= {}) as MutableObjectMeta;
