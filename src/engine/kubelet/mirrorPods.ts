@@ -1,4 +1,4 @@
-import type { Node, Pod } from 'kubernetes-types/core/v1';
+import type { Node, Pod, Toleration } from 'kubernetes-types/core/v1';
 import { isApiError } from '../apiserver/errors';
 import { Resources } from '../apiserver/registry/resources';
 import type { ApiClient } from '../client/apiClient';
@@ -29,8 +29,17 @@ export function mirrorPod(staticPod: Pod, node: Node, now: number): Pod {
       },
       ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: nodeName, uid: node.metadata!.uid!, controller: true }],
     },
-    spec: { ...staticPod.spec!, nodeName },
+    spec: { ...staticPod.spec!, nodeName, tolerations: withTolerateAllNoExecute(staticPod.spec?.tolerations ?? []) },
   };
+}
+
+/** tolerateAllNoExecute is the toleration the kubelet gives pods from files, so that node problems never evict them. */
+const tolerateAllNoExecute: Toleration = { operator: 'Exists', effect: 'NoExecute' };
+
+/** withTolerateAllNoExecute adds it unless the pod has it already (helper.AddOrUpdateTolerationInPod). */
+function withTolerateAllNoExecute(tolerations: Toleration[]): Toleration[] {
+  const has = tolerations.some((t) => t.operator === 'Exists' && t.effect === 'NoExecute' && !t.key && !t.value && t.tolerationSeconds === undefined);
+  return has ? tolerations : [...tolerations, tolerateAllNoExecute];
 }
 
 /** createMirrorPods posts the mirror pods of a node's static pods; existing ones are kept. */
