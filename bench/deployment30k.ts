@@ -1,4 +1,4 @@
-import type { Pod } from 'kubernetes-types/core/v1';
+import type { Node, Pod } from 'kubernetes-types/core/v1';
 import { Resources } from '../src/engine/apiserver/registry/resources';
 import { Cluster } from '../src/engine/cluster/cluster';
 import type { ProfileName } from '../src/engine/kubelet/config';
@@ -10,6 +10,13 @@ import { type Benchmark, collectGarbage, scaled, yieldToHost } from './stats';
 const maxSimMs = 30 * 60_000;
 
 const isRunning = (o: unknown) => (o as Pod | undefined)?.status?.phase === 'Running';
+
+/** isSchedulable: the node is Ready and the node lifecycle controller has lifted its not-ready taint. */
+function isSchedulable(o: unknown): boolean {
+  const node = o as Node;
+  const ready = node.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
+  return ready && !(node.spec?.taints ?? []).some((t) => t.key === 'node.kubernetes.io/not-ready');
+}
 
 /** runningCounter counts the pods whose phase is Running, from the store's own event stream. */
 function runningCounter(): { count: () => number; onEvent: (ev: StoreEvent) => void } {
@@ -26,12 +33,19 @@ function runningCounter(): { count: () => number; onEvent: (ev: StoreEvent) => v
 }
 
 /**
- * rollOut starts a cluster, creates one Deployment and runs the simulated clock as fast as the
- * host allows until every replica is Running; it returns wall, CPU and simulated ms and heap growth.
+ * rollOut starts a cluster and waits for its nodes to be Ready, then creates one Deployment and
+ * runs the simulated clock as fast as the host allows until every replica is Running; it returns
+ * wall, CPU and simulated ms and heap growth from the create on.
  */
 async function rollOut(workers: number, replicas: number, profile: ProfileName | undefined) {
   const cluster = new Cluster({ seed: 1, workers, yieldToHost, profile });
   await cluster.start();
+  const nodesReady = () => {
+    const nodes = cluster.apiServer.store.list('core/nodes');
+    return nodes.length > workers && nodes.every(isSchedulable);
+  };
+  await cluster.sim.runUntilIdle(maxSimMs, nodesReady);
+  if (!nodesReady()) throw new Error(`nodes not Ready after ${maxSimMs / 1000} simulated seconds`);
   const running = runningCounter();
   cluster.apiServer.store.onEvent(running.onEvent);
   collectGarbage();

@@ -5,7 +5,9 @@ import { servedStrategies } from '../cluster/servedStrategies';
 import { Resources } from '../apiserver/registry/resources';
 import { Sim } from '../sim/sim';
 import { ApiClient } from './apiClient';
-import { EventRecorder, maxLruCacheEntries, maxQueuedEvents } from './eventRecorder';
+import { EventRecorder, maxQueuedEvents } from './eventRecorder';
+import { CombinedPrefix, maxLruCacheEntries, spamBurst } from './eventCorrelator';
+import { EventTtlMs } from '../apiserver/registry/eventTtl';
 
 async function setup() {
   const sim = new Sim('events', () => new Promise((r) => setImmediate(r)));
@@ -40,7 +42,7 @@ describe('EventRecorder', () => {
     expect(events.some((e) => e.involvedObject.name === `p${maxQueuedEvents}`)).toBe(false);
   });
 
-  it('counts a repeat within ten minutes on the same Event, and starts a new Event after', async () => {
+  it('counts every repeat on the same Event, and writes it again, count and all, once it expired', async () => {
     const { sim, client, list } = await setup();
     const rec = new EventRecorder(client, sim, 'test-controller');
     const pod = podNamed('p');
@@ -50,10 +52,60 @@ describe('EventRecorder', () => {
     await sim.advance(11 * 60_000);
     rec.event(pod, 'Warning', 'BackOff', 'Back-off restarting failed container');
     await sim.settle();
+    const [counted] = await list();
+    expect(counted).toMatchObject({ count: 3, firstTimestamp: '2025-01-01T00:00:00Z', lastTimestamp: '2025-01-01T00:12:00Z' });
+    expect(counted.source).toEqual({ component: 'test-controller' });
+    await sim.advance(EventTtlMs);
+    expect(await list()).toEqual([]);
+    rec.event(pod, 'Warning', 'BackOff', 'Back-off restarting failed container');
+    await sim.settle();
+    const again = await list();
+    expect(again.map((e) => [e.metadata?.name, e.count, e.firstTimestamp])).toEqual([[counted.metadata?.name, 4, '2025-01-01T00:00:00Z']]);
+  });
+
+  it('combines similar events from the tenth distinct message on, then counts on the combined Event', async () => {
+    const { sim, client, list } = await setup();
+    const rec = new EventRecorder(client, sim, 'replicaset-controller');
+    const rs = { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'web-1', namespace: 'default', uid: 'uid-rs' } };
+    for (let i = 1; i <= 12; i++) rec.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: web-1-${i}`);
+    await sim.settle();
     const events = await list();
-    expect(events.map((e) => e.count)).toEqual([2, 1]);
-    expect(events[0].lastTimestamp).toBe('2025-01-01T00:01:00Z');
-    expect(events[0].source).toEqual({ component: 'test-controller' });
+    expect(events.map((e) => e.message)).toEqual([...Array.from({ length: 9 }, (_, i) => `Created pod: web-1-${i + 1}`), `${CombinedPrefix}Created pod: web-1-12`]);
+    const combined = events[9];
+    expect(combined.count).toBe(3);
+    expect(combined.reportingComponent).toBe('');
+    expect(events[0].reportingComponent).toBe('replicaset-controller');
+  });
+
+  it('lets 25 events per object through, then one every five minutes, counting what it held back', async () => {
+    const { sim, client, list } = await setup();
+    const rec = new EventRecorder(client, sim, 'test-controller');
+    const pod = podNamed('p');
+    for (let i = 0; i < spamBurst + 5; i++) rec.event(pod, 'Warning', 'Unhealthy', 'Readiness probe failed');
+    rec.event(podNamed('q'), 'Warning', 'Unhealthy', 'Readiness probe failed');
+    await sim.settle();
+    const counts = async (name: string) => (await list()).filter((e) => e.involvedObject.name === name).map((e) => e.count);
+    expect(await counts('p')).toEqual([spamBurst]);
+    expect(await counts('q')).toEqual([1]);
+    await sim.advance(60_000);
+    rec.event(pod, 'Warning', 'Unhealthy', 'Readiness probe failed');
+    await sim.settle();
+    expect(await counts('p')).toEqual([spamBurst]);
+    await sim.advance(4 * 60_000);
+    rec.event(pod, 'Warning', 'Unhealthy', 'Readiness probe failed');
+    await sim.settle();
+    expect(await counts('p')).toEqual([spamBurst + 7]);
+  });
+
+  it('neither combines nor holds back for the events.k8s.io recorder the scheduler uses', async () => {
+    const { sim, client, list } = await setup();
+    const rec = new EventRecorder(client, sim, 'default-scheduler', { correlation: { aggregate: false, spamFilter: false } });
+    const pod = podNamed('p');
+    for (let i = 0; i < spamBurst + 5; i++) rec.event(pod, 'Warning', 'FailedScheduling', `0/${i + 1} nodes are available: ${i + 1} Insufficient cpu.`);
+    await sim.settle();
+    const events = await list();
+    expect(events).toHaveLength(spamBurst + 5);
+    expect(events.every((e) => !e.message?.startsWith(CombinedPrefix))).toBe(true);
   });
 
   it('forgets the least recently seen event past its cache size, so a repeat of it starts a new Event', async () => {

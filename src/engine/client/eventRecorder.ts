@@ -4,32 +4,21 @@ import { Resources } from '../apiserver/registry/resources';
 import type { Sim } from '../sim/sim';
 import { formatTime } from '../sim/clock';
 import type { ApiClient } from './apiClient';
+import { isApiError, StatusReason } from '../apiserver/errors';
+import { EventCorrelator, type CorrelatorOptions, type Incoming } from './eventCorrelator';
 
 /** EventType is core/v1 Event.type. */
 export const EventType = { Normal: 'Normal', Warning: 'Warning' } as const;
 export type EventType = (typeof EventType)[keyof typeof EventType];
 
-interface Seen {
-  name: string;
-  namespace: string;
-  count: number;
-  first: string;
+/** EventRecorderOptions: the recording node (kubelets) and how repeats are correlated. */
+export interface EventRecorderOptions {
+  host?: string;
+  correlation?: CorrelatorOptions;
 }
 
-/** Recorded is an event waiting in the broadcaster's queue, stamped when it was recorded. */
-interface Recorded {
-  ref: ObjectReference;
-  type: EventType;
-  reason: string;
-  message: string;
-  at: number;
-}
-
-/** aggregationWindowMs is how long a repeated event is counted instead of re-created (EventCorrelator). */
-const aggregationWindowMs = 10 * 60 * 1000;
-
-/** maxLruCacheEntries bounds the events a recorder remembers for aggregation, as client-go's EventCorrelator does. */
-export const maxLruCacheEntries = 4096;
+/** clientGoCorrelation is record.NewBroadcaster's: aggregation and the spam filter, both on. */
+const clientGoCorrelation: CorrelatorOptions = { aggregate: true, spamFilter: true };
 
 /** maxQueuedEvents is client-go's broadcaster queue length; events recorded while it is full are dropped. */
 export const maxQueuedEvents = 1000;
@@ -39,21 +28,24 @@ export const maxQueuedEvents = 1000;
  * they did as core/v1 Events through the API. Recording only queues the event (up to 1000, then
  * drops, as the broadcaster's DropIfChannelFull does); a sink writes the queue in order once the
  * recording component's current work yields, so a scheduling cycle never waits for an Event
- * write. A repeat of the same event within ten minutes bumps count and lastTimestamp on the
- * existing Event, as the EventCorrelator does.
+ * write. The EventCorrelator decides what each one becomes: a new Event, a count on an existing
+ * one, a combined Event, or nothing.
  */
 export class EventRecorder {
-  private readonly seen = new Map<string, Seen & { at: number }>();
-  private queue: Recorded[] = [];
+  private readonly correlator: EventCorrelator;
+  private readonly host?: string;
+  private queue: Incoming[] = [];
   private flushQueued = false;
-  private sweptAt = NaN;
 
   constructor(
     private readonly client: ApiClient,
     private readonly sim: Sim,
     private readonly component: string,
-    private readonly host?: string,
-  ) {}
+    opts: EventRecorderOptions = {},
+  ) {
+    this.host = opts.host;
+    this.correlator = new EventCorrelator(opts.correlation ?? clientGoCorrelation);
+  }
 
   /**
    * event records reason/message against obj; failures are dropped, as upstream's are. fieldPath
@@ -76,50 +68,37 @@ export class EventRecorder {
     for (const e of queued) void this.record(e).catch(() => undefined);
   }
 
-  private forgetOlderThan(cutoff: number): void {
-    // Nothing expires twice at one instant: sweep once per simulated millisecond.
-    if (cutoff === this.sweptAt) return;
-    this.sweptAt = cutoff;
-    for (const [key, seen] of this.seen) {
-      if (seen.at >= cutoff) return;
-      this.seen.delete(key);
+  private async record(e: Incoming): Promise<void> {
+    const ts = formatTime(e.at);
+    const c = this.correlator.correlate(e, ts, () => `${e.ref.name}.${this.sim.clock.uniqueNanos().toString(16)}`);
+    if (!c) return;
+    const namespace = e.ref.namespace || 'default';
+    if (c.update) {
+      try {
+        await this.client.patch(Resources.events, namespace, c.name, 'strategic', { count: c.count, lastTimestamp: ts, message: c.message });
+        return;
+      } catch (err) {
+        // The Event expired (--event-ttl) since: it is written again, count and all (recordEvent).
+        if (!isApiError(err, StatusReason.NotFound)) throw err;
+      }
     }
-  }
-
-  private async record({ ref, type, reason, message, at: now }: Recorded): Promise<void> {
-    const ts = formatTime(now);
-    const key = `${ref.uid}/${ref.fieldPath ?? ''}/${reason}/${type}/${message}`;
-    this.forgetOlderThan(now - aggregationWindowMs);
-    const prev = this.seen.get(key);
-    if (prev) {
-      prev.count++;
-      prev.at = now;
-      // Re-inserting keeps the map ordered by last use, so forgetting stops at the first recent one.
-      this.seen.delete(key);
-      this.seen.set(key, prev);
-      await this.client.patch(Resources.events, prev.namespace, prev.name, 'merge', { count: prev.count, lastTimestamp: ts });
-      return;
-    }
-    const namespace = ref.namespace || 'default';
-    const name = `${ref.name}.${this.sim.clock.uniqueNanos().toString(16)}`;
-    this.seen.set(key, { name, namespace, count: 1, first: ts, at: now });
-    // Least recently used first: a repeat moves its entry to the end (above).
-    if (this.seen.size > maxLruCacheEntries) this.seen.delete(this.seen.keys().next().value!);
     const ev: Event = {
       apiVersion: 'v1',
       kind: 'Event',
-      metadata: { name, namespace },
-      involvedObject: ref,
-      reason,
-      message,
+      metadata: { name: c.name, namespace },
+      involvedObject: e.ref,
+      reason: e.reason,
+      message: c.message,
       source: this.host ? { component: this.component, host: this.host } : { component: this.component },
-      firstTimestamp: ts,
+      firstTimestamp: c.firstTimestamp,
       lastTimestamp: ts,
-      count: 1,
-      type,
-      reportingComponent: this.component,
-      reportingInstance: this.host ?? '',
+      count: c.count,
+      type: e.type,
     };
+    if (!c.combined) {
+      ev.reportingComponent = this.component;
+      ev.reportingInstance = this.host ?? '';
+    }
     await this.client.create(Resources.events, ev);
   }
 }

@@ -52,7 +52,7 @@ export class Kubelet {
     readonly config: KubeletConfig,
   ) {
     this.rng = sim.rng.fork(`kubelet/${config.nodeName}`);
-    this.recorder = new EventRecorder(client, sim, 'kubelet', config.nodeName);
+    this.recorder = new EventRecorder(client, sim, 'kubelet', { host: config.nodeName });
     this.profile = profiles[config.profile ?? 'general'];
     const uuid = this.rng.uuid();
     this.machine = { machineID: hexDigest(`machine/${uuid}`, 32), systemUUID: uuid };

@@ -1,11 +1,11 @@
-import type { Event, Node, Pod } from 'kubernetes-types/core/v1';
+import type { Event, Node, Pod, Toleration } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
 import { Resources } from '../apiserver/registry/resources';
 import { Cluster } from '../cluster/cluster';
 import { mirrorPod } from './mirrorPods';
 
 const node: Node = { apiVersion: 'v1', kind: 'Node', metadata: { name: 'control-plane', uid: 'node-uid' } };
-const staticPod = (tolerations?: Pod['spec']['tolerations']): Pod => ({
+const staticPod = (tolerations?: Toleration[]): Pod => ({
   apiVersion: 'v1',
   kind: 'Pod',
   metadata: { name: 'etcd', namespace: 'kube-system' },

@@ -75,7 +75,8 @@ export class Scheduler implements SchedulerCore {
     this.queue.onActive = () => this.wake();
     this.fwk.nominator = this.queue.nominator;
     this.algorithm = new ScheduleAlgorithm(this.fwk, rng.fork('selectHost'), opts.percentageOfNodesToScore ?? 0);
-    this.recorder = new EventRecorder(client, sim, opts.schedulerName ?? DefaultSchedulerName);
+    // kube-scheduler records through the events.k8s.io broadcaster, which neither aggregates nor rate-limits.
+    this.recorder = new EventRecorder(client, sim, opts.schedulerName ?? DefaultSchedulerName, { correlation: { aggregate: false, spamFilter: false } });
     addAllEventHandlers(this.cache, this.queue, pods, nodes, opts.schedulerName ?? DefaultSchedulerName);
     addStorageEventHandlers(this.queue, claims, volumes, classes);
   }
