@@ -40,12 +40,6 @@ export interface Correlated {
   combined: boolean;
 }
 
-/** CorrelatorOptions: core/v1 recorders aggregate and filter; the events.k8s.io recorder (the scheduler's) does neither. */
-export interface CorrelatorOptions {
-  aggregate: boolean;
-  spamFilter: boolean;
-}
-
 interface AggregateRecord {
   /** messages are the digests of the distinct messages seen: one kept as a number, more as an array. */
   messages: number | number[];
@@ -71,8 +65,6 @@ export class EventCorrelator {
   /** spam holds, per source and object, the time at which its token bucket is full again. */
   private readonly spam = new LruCache<number, number>(maxLruCacheEntries);
 
-  constructor(private readonly opts: CorrelatorOptions) {}
-
   /** correlate decides what to write for e, or undefined when the spam filter drops it. */
   correlate(e: Incoming, ts: string, newName: () => string): Correlated | undefined {
     const object = objectIdentity(e.ref, e.type);
@@ -80,7 +72,7 @@ export class EventCorrelator {
     let key = keyDigest(`${similar}\0${e.ref.fieldPath ?? ''}\0${e.message}`);
     let message = e.message;
     let combined = false;
-    if (this.opts.aggregate && this.aggregate(keyDigest(similar), keyDigest(e.message), e.at)) {
+    if (this.aggregate(keyDigest(similar), keyDigest(e.message), e.at)) {
       // The combined Event is counted under the similar events' key, so each one updates it.
       key = keyDigest(`aggregate\0${similar}`);
       message = CombinedPrefix + e.message;
@@ -89,7 +81,7 @@ export class EventCorrelator {
     const seen = this.observations.get(key);
     const observed: Observation = seen ? { name: seen.name, count: seen.count + 1, first: seen.first } : { name: newName(), count: 1, first: ts };
     this.observations.add(key, observed);
-    if (this.opts.spamFilter && !this.accept(keyDigest(object), e.at)) return undefined;
+    if (!this.accept(keyDigest(object), e.at)) return undefined;
     return { name: observed.name, message, count: observed.count, firstTimestamp: observed.first, update: seen !== undefined, combined };
   }
 

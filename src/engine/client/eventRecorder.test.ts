@@ -97,17 +97,6 @@ describe('EventRecorder', () => {
     expect(await counts('p')).toEqual([spamBurst + 7]);
   });
 
-  it('neither combines nor holds back for the events.k8s.io recorder the scheduler uses', async () => {
-    const { sim, client, list } = await setup();
-    const rec = new EventRecorder(client, sim, 'default-scheduler', { correlation: { aggregate: false, spamFilter: false } });
-    const pod = podNamed('p');
-    for (let i = 0; i < spamBurst + 5; i++) rec.event(pod, 'Warning', 'FailedScheduling', `0/${i + 1} nodes are available: ${i + 1} Insufficient cpu.`);
-    await sim.settle();
-    const events = await list();
-    expect(events).toHaveLength(spamBurst + 5);
-    expect(events.every((e) => !e.message?.startsWith(CombinedPrefix))).toBe(true);
-  });
-
   it('forgets the least recently seen event past its cache size, so a repeat of it starts a new Event', async () => {
     const { sim, client, list } = await setup();
     const rec = new EventRecorder(client, sim, 'test-controller');

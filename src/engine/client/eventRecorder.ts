@@ -5,20 +5,16 @@ import type { Sim } from '../sim/sim';
 import { formatTime } from '../sim/clock';
 import type { ApiClient } from './apiClient';
 import { isApiError, StatusReason } from '../apiserver/errors';
-import { EventCorrelator, type CorrelatorOptions, type Incoming } from './eventCorrelator';
+import { EventCorrelator, type Incoming } from './eventCorrelator';
 
 /** EventType is core/v1 Event.type. */
 export const EventType = { Normal: 'Normal', Warning: 'Warning' } as const;
 export type EventType = (typeof EventType)[keyof typeof EventType];
 
-/** EventRecorderOptions: the recording node (kubelets) and how repeats are correlated. */
+/** EventRecorderOptions: host is the recording node (kubelets). */
 export interface EventRecorderOptions {
   host?: string;
-  correlation?: CorrelatorOptions;
 }
-
-/** clientGoCorrelation is record.NewBroadcaster's: aggregation and the spam filter, both on. */
-const clientGoCorrelation: CorrelatorOptions = { aggregate: true, spamFilter: true };
 
 /** maxQueuedEvents is client-go's broadcaster queue length; events recorded while it is full are dropped. */
 export const maxQueuedEvents = 1000;
@@ -32,7 +28,7 @@ export const maxQueuedEvents = 1000;
  * one, a combined Event, or nothing.
  */
 export class EventRecorder {
-  private readonly correlator: EventCorrelator;
+  private readonly correlator = new EventCorrelator();
   private readonly host?: string;
   private queue: Incoming[] = [];
   private flushQueued = false;
@@ -44,7 +40,6 @@ export class EventRecorder {
     opts: EventRecorderOptions = {},
   ) {
     this.host = opts.host;
-    this.correlator = new EventCorrelator(opts.correlation ?? clientGoCorrelation);
   }
 
   /**

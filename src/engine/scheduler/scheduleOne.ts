@@ -2,7 +2,8 @@ import type { Pod, PodCondition } from 'kubernetes-types/core/v1';
 import type { TypedObject } from '../api/object';
 import { Resources } from '../apiserver/registry/resources';
 import type { ApiClient } from '../client/apiClient';
-import { EventType, type EventRecorder } from '../client/eventRecorder';
+import { EventType } from '../client/eventRecorder';
+import type { EventsV1Recorder } from '../client/eventsV1Recorder';
 import type { Lister } from '../client/lister';
 import { formatTime } from '../sim/clock';
 import type { Sim } from '../sim/sim';
@@ -40,9 +41,14 @@ export interface SchedulerCore {
   readonly queue: SchedulingQueue;
   readonly fwk: Framework;
   readonly algorithm: ScheduleAlgorithm;
-  readonly recorder: EventRecorder;
+  readonly recorder: EventsV1Recorder;
   readonly podLister: Lister<Pod>;
 }
+
+/** The actions kube-scheduler's events.k8s.io Events name. */
+const ActionScheduling = 'Scheduling';
+const ActionBinding = 'Binding';
+const ActionPreempting = 'Preempting';
 
 /** truncateMessage cuts a message to the event note limit, ending it with " ...". */
 export function truncateMessage(message: string): string {
@@ -61,7 +67,7 @@ export function scheduleOne(core: SchedulerCore, q: QueuedPodInfo): void {
   const pod = pi.pod;
   const m = pod.metadata!;
   if (m.deletionTimestamp) {
-    core.recorder.event(podRef(pod), EventType.Warning, FailedScheduling, `skip schedule deleting pod: ${m.namespace}/${m.name}`);
+    core.recorder.eventf(podRef(pod), undefined, EventType.Warning, FailedScheduling, ActionScheduling, `skip schedule deleting pod: ${m.namespace}/${m.name}`);
     return;
   }
   if (core.cache.isAssumedPod(pi.key)) return;
@@ -138,7 +144,7 @@ async function bindingCycle(core: SchedulerCore, q: QueuedPodInfo, state: CycleS
     return;
   }
   core.cache.finishBinding(key);
-  core.recorder.event(podRef(assumed), EventType.Normal, Scheduled, `Successfully assigned ${namespace}/${name} to ${node}`);
+  core.recorder.eventf(podRef(assumed), undefined, EventType.Normal, Scheduled, ActionBinding, `Successfully assigned ${namespace}/${name} to ${node}`);
 }
 
 /**
@@ -169,7 +175,7 @@ export function handleSchedulingFailure(
     if (nominating === null) core.queue.nominator.addNominatedPod(q.podInfo);
     else core.queue.nominator.addNominatedPod(q.podInfo, nominating.nominatedNodeName);
   }
-  core.recorder.event(podRef(current), EventType.Warning, FailedScheduling, truncateMessage(errMsg));
+  core.recorder.eventf(podRef(current), undefined, EventType.Warning, FailedScheduling, ActionScheduling, truncateMessage(errMsg));
   // Upstream would also mark an already bound pod PodScheduled=False; a bound pod keeps its condition here.
   if (!cached || cached.spec?.nodeName) return;
   void updatePodCondition(core, current, { type: 'PodScheduled', status: 'False', reason, message: errMsg }, nominating).catch(() => undefined);
@@ -218,7 +224,7 @@ function prepareCandidate(core: SchedulerCore, preemptor: Pod, r: PostFilterResu
         // The victim may be gone already; the next cycle re-evaluates.
         return;
       }
-      core.recorder.event(podRef(victim), EventType.Normal, Preempted, `Preempted by pod ${preemptor.metadata?.uid} on node ${r.nominatedNodeName}`);
+      core.recorder.eventf(podRef(victim), podRef(preemptor), EventType.Normal, Preempted, ActionPreempting, `Preempted by pod ${preemptor.metadata?.uid} on node ${r.nominatedNodeName}`);
     })();
   }
   for (const p of r.clearNominations ?? []) {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../api/object';
 import { ApiClient } from '../client/apiClient';
 import { Sim } from '../sim/sim';
+import { eventToCore } from '../apiserver/registry/eventsV1';
 import { Scheduler } from './scheduler';
 import { conflict, FakeApiServer } from './testing/fakeApiServer';
 import { controlPlaneTaint, makeNode, makePod } from './testing/wrappers';
@@ -20,7 +21,8 @@ async function setup(nodes = [makeNode('control-plane', { taints: [controlPlaneT
     await sim.settle(5);
   };
   const bindings = () => api.writes().filter((r) => r.path.endsWith('/binding'));
-  const events = () => api.writes().filter((r) => r.path.endsWith('/events')).map((r) => r.body as Event);
+  // kube-scheduler writes events.k8s.io/v1 Events; compare them in the core/v1 shape they are stored in.
+  const events = () => api.writes().filter((r) => r.path.endsWith('/events')).map((r) => eventToCore(r.body as KubeObject) as unknown as Event);
   return { api, sim, scheduler, addPod, bindings, events };
 }
 
@@ -41,7 +43,9 @@ describe('Scheduler', () => {
         type: 'Normal',
         reason: 'Scheduled',
         message: 'Successfully assigned default/web-abc to worker-1',
-        source: { component: 'default-scheduler' },
+        action: 'Binding',
+        reportingComponent: 'default-scheduler',
+        reportingInstance: 'default-scheduler-control-plane',
         involvedObject: { kind: 'Pod', namespace: 'default', name: 'web-abc', uid: 'uid-web-abc' },
       },
     ]);
@@ -54,7 +58,7 @@ describe('Scheduler', () => {
       '0/2 nodes are available: 1 Insufficient cpu, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }. ' +
       'preemption: 0/2 nodes are available: 1 No preemption victims found for incoming pod, 1 Preemption is not helpful for scheduling.';
     expect(bindings()).toEqual([]);
-    expect(events()).toMatchObject([{ type: 'Warning', reason: 'FailedScheduling', message: msg, source: { component: 'default-scheduler' } }]);
+    expect(events()).toMatchObject([{ type: 'Warning', reason: 'FailedScheduling', action: 'Scheduling', message: msg, reportingComponent: 'default-scheduler' }]);
     const patch = {
       method: 'PATCH',
       path: '/api/v1/namespaces/default/pods/big/status',
@@ -72,10 +76,14 @@ describe('Scheduler', () => {
     // The API server echoes the patched pod through the watch.
     const patched = makePod('big', { cpu: '8' });
     api.emit('pods', 'MODIFIED', { ...patched, metadata: { ...patched.metadata, resourceVersion: '2' }, status: patch.body.status } as KubeObject);
-    // Five and a half minutes later the pod is retried: the repeated event is counted, the
-    // unchanged condition is not patched again.
+    // Five and a half minutes later the pod is retried: the event refers to the pod at its new
+    // resourceVersion, so it starts a new Event rather than a series; the unchanged condition is
+    // not patched again.
     await sim.advance(330_000);
-    expect(api.writes().filter((r) => r.method === 'PATCH' && r.path.includes('/events/'))).toMatchObject([{ body: { count: 2 } }]);
+    expect(events().map((e) => [e.message, e.involvedObject.resourceVersion])).toEqual([
+      [msg, '1'],
+      [msg, '2'],
+    ]);
     expect(statusPatches()).toEqual([patch]);
   });
 
@@ -114,9 +122,9 @@ describe('Scheduler', () => {
     expect(writes).toEqual([
       'PATCH /api/v1/namespaces/default/pods/low/status',
       'PATCH /api/v1/namespaces/default/pods/high/status',
-      'POST /api/v1/namespaces/default/events',
+      'POST /apis/events.k8s.io/v1/namespaces/default/events',
       'DELETE /api/v1/namespaces/default/pods/low',
-      'POST /api/v1/namespaces/default/events',
+      'POST /apis/events.k8s.io/v1/namespaces/default/events',
     ]);
     expect(api.writes()[0].body).toMatchObject({
       status: { conditions: [{ type: 'DisruptionTarget', status: 'True', reason: 'PreemptionByScheduler', message: 'default-scheduler: preempting to accommodate a higher priority pod' }] },

@@ -3,7 +3,7 @@ import type { Namespace, Node, PersistentVolume, PersistentVolumeClaim, Pod, Rep
 import type { StorageClass } from 'kubernetes-types/storage/v1';
 import { Resources } from '../apiserver/registry/resources';
 import type { ApiClient } from '../client/apiClient';
-import { EventRecorder } from '../client/eventRecorder';
+import { EventsV1Recorder } from '../client/eventsV1Recorder';
 import { InformerFactory } from '../client/informerFactory';
 import type { Lister } from '../client/lister';
 import type { Sim } from '../sim/sim';
@@ -24,6 +24,8 @@ export interface SchedulerOptions extends QueueOptions {
   /** percentageOfNodesToScore 0 (the default) is the adaptive 50 − nodes/125 percent, at least 5. */
   percentageOfNodesToScore?: number;
   plugins?: readonly PluginConfig[];
+  /** hostname is the node kube-scheduler runs on (a host-network static pod), for the reporting instance. */
+  hostname?: string;
 }
 
 /** yieldEvery is how many pods one turn schedules before letting bindings and watch events run. */
@@ -39,7 +41,7 @@ export class Scheduler implements SchedulerCore {
   readonly queue: SchedulingQueue;
   readonly fwk: Framework;
   readonly algorithm: ScheduleAlgorithm;
-  readonly recorder: EventRecorder;
+  readonly recorder: EventsV1Recorder;
   readonly podLister: Lister<Pod>;
   private readonly informers: InformerFactory;
   /** workloadInformers feed DefaultSelector and namespaceSelectors; scheduling goes on without them if they fail to list. */
@@ -75,8 +77,9 @@ export class Scheduler implements SchedulerCore {
     this.queue.onActive = () => this.wake();
     this.fwk.nominator = this.queue.nominator;
     this.algorithm = new ScheduleAlgorithm(this.fwk, rng.fork('selectHost'), opts.percentageOfNodesToScore ?? 0);
-    // kube-scheduler records through the events.k8s.io broadcaster, which neither aggregates nor rate-limits.
-    this.recorder = new EventRecorder(client, sim, opts.schedulerName ?? DefaultSchedulerName, { correlation: { aggregate: false, spamFilter: false } });
+    const reporter = opts.schedulerName ?? DefaultSchedulerName;
+    // NewRecorder names the reporting instance after the controller and the host it runs on.
+    this.recorder = new EventsV1Recorder(client, sim, reporter, `${reporter}-${opts.hostname ?? 'control-plane'}`);
     addAllEventHandlers(this.cache, this.queue, pods, nodes, opts.schedulerName ?? DefaultSchedulerName);
     addStorageEventHandlers(this.queue, claims, volumes, classes);
   }
@@ -90,6 +93,7 @@ export class Scheduler implements SchedulerCore {
 
   stop(): void {
     this.running = false;
+    this.recorder.stop();
     this.queue.close();
     this.informers.stop();
     this.workloadInformers.stop();
