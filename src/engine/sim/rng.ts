@@ -50,12 +50,18 @@ export class Rng {
     return new Rng(`${this.next()}:${name}`);
   }
 
-  /** uuid returns an RFC 4122 version 4 UUID drawn from this generator. */
+  /** uuid returns an RFC 4122 version 4 UUID drawn from this generator (four draws, read as 32 hex digits). */
   uuid(): string {
-    const hex = (n: number) => n.toString(16).padStart(8, '0');
-    const s = hex(this.next()) + hex(this.next()) + hex(this.next()) + hex(this.next());
-    const v = ((parseInt(s[16], 16) & 0x3) | 0x8).toString(16);
-    return `${s.slice(0, 8)}-${s.slice(8, 12)}-4${s.slice(13, 16)}-${v}${s.slice(17, 20)}-${s.slice(20, 32)}`;
+    const a = this.next();
+    const b = this.next();
+    const c = this.next();
+    const d = this.next();
+    // Digit 13 is the version (4); digit 17 keeps two bits of its draw under the variant bits (10).
+    const variant = hexDigits[((c >>> 28) & 0x3) | 0x8];
+    return (
+      `${byte(a, 24)}${byte(a, 16)}${byte(a, 8)}${byte(a, 0)}-${byte(b, 24)}${byte(b, 16)}-4${hexDigits[(b >>> 8) & 15]}${byte(b, 0)}-` +
+      `${variant}${hexDigits[(c >>> 24) & 15]}${byte(c, 16)}-${byte(c, 8)}${byte(c, 0)}${byte(d, 24)}${byte(d, 16)}${byte(d, 8)}${byte(d, 0)}`
+    );
   }
 
   /** suffix returns n characters of Kubernetes' generateName alphabet (bcdfghjklmnpqrstvwxz2456789). */
@@ -65,6 +71,14 @@ export class Rng {
     for (let i = 0; i < n; i++) s += alphabet[this.int(alphabet.length)];
     return s;
   }
+}
+
+const hexDigits = '0123456789abcdef';
+const hexBytes = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/** byte is the two hex digits of bits shift+7..shift of n. */
+function byte(n: number, shift: number): string {
+  return hexBytes[(n >>> shift) & 255];
 }
 
 function hashSeed(s: string): [number, number, number, number] {
