@@ -58,11 +58,19 @@ describe('drainNode against a cluster', () => {
     expect(result.evicted).toEqual([]);
   });
 
-  it('with --force evicts every pod through the eviction subresource', async () => {
+  // Each retry (and each check that an evicted pod is gone) waits of simulated time here, where kubectl waits in wall time; pods
+  // retrying at once share one advance of the clock.
+  let tick: Promise<void> | undefined;
+  const simSleep = (ms: number) => (tick ??= cluster.sim.advance(ms).finally(() => (tick = undefined)));
+
+  it('with --force evicts every pod through the eviction subresource, and prints each evicted once it is gone', async () => {
     const before = (await podsOf(cluster, 'web')).filter((p) => p.spec?.nodeName === 'worker-1').map((p) => `default/${p.metadata?.name}`);
     expect(before.length).toBeGreaterThan(0);
-    const result = await drainNode(cluster.client, 'worker-1', { force: true });
+    const result = await drainNode(cluster.client, 'worker-1', { force: true, sleep: simSleep });
     expect(result.drained).toBe(true);
+    const remaining = new Set((await cluster.client.list<Pod>(Resources.pods, { fieldSelector: 'spec.nodeName=worker-1' })).items.map((p) => `default/${p.metadata?.name}`));
+    expect([...before, 'default/solo'].filter((k) => remaining.has(k))).toEqual([]);
+    expect(result.lines.filter((l) => l.endsWith(' evicted')).sort()).toEqual([...before, 'default/solo'].map((k) => `pod/${k.slice('default/'.length)} evicted`).sort());
     expect(result.lines[0]).toBe('node/worker-1 already cordoned');
     expect(result.lines).toContain('Warning: deleting Pods that declare no controller: default/solo');
     expect(result.lines.at(-1)).toBe('node/worker-1 drained');
@@ -72,11 +80,6 @@ describe('drainNode against a cluster', () => {
     expect(web).toHaveLength(4);
     expect(web.every((p) => p.spec?.nodeName === 'worker-2')).toBe(true);
   });
-
-  // Each retry waits 5 s of simulated time here, where kubectl waits 5 s of wall time; pods
-  // retrying at once share one advance of the clock.
-  let tick: Promise<void> | undefined;
-  const simSleep = (ms: number) => (tick ??= cluster.sim.advance(ms).finally(() => (tick = undefined)));
 
   it('retries evictions a PodDisruptionBudget refuses (429) every 5 s, and gives up at the timeout', async () => {
     await cluster.client.create(Resources.deployments, benchDeployment('db', 2));
@@ -93,7 +96,10 @@ describe('drainNode against a cluster', () => {
     const retries = result.lines.filter((l) => l.includes('(will retry after 5s): Cannot evict pod as it would violate the pod\'s disruption budget.'));
     // Two pods, four retries each within 20 s.
     expect(retries).toHaveLength(8);
-    expect(progress).toHaveLength(8);
+    // Progress is shown at each retry and as each evicted pod (the web pods moved here before) is gone.
+    const gone = result.lines.filter((l) => / evicted$/.test(l));
+    expect(gone.length).toBeGreaterThan(0);
+    expect(progress).toHaveLength(retries.length + gone.length);
     const last = result.lines.at(-1)!;
     expect(last).toMatch(/^error: unable to drain node "worker-2" due to error: \[error when evicting pods\/"db-[a-z0-9-]+" -n "default": global timeout reached: 20s, /);
     expect(result.evicted.some((k) => k.startsWith('default/db-'))).toBe(false);

@@ -9,8 +9,9 @@ import { statusMessage } from './statusMessage';
 // kubectl drain as `kubectl drain NODE --ignore-daemonsets --delete-emptydir-data --timeout=5m
 // [--force]`: cordon, sort the node's pods through kubectl's filters, then evict the rest through
 // the eviction subresource, all at once, retrying every 5 s an eviction a PodDisruptionBudget
-// refuses (429) until the timeout. Messages from staging/src/k8s.io/kubectl/pkg/drain/filters.go
-// and drain.go (v1.32). Unlike kubectl, drain does not wait for the evicted pods to be gone.
+// refuses (429) until the timeout, then wait for each evicted pod to be gone (checked every second)
+// before printing it evicted. Messages from staging/src/k8s.io/kubectl/pkg/drain/filters.go and
+// drain.go (v1.32).
 
 const daemonSetWarning = 'ignoring DaemonSet-managed Pods';
 const localStorageWarning = 'deleting Pods with local storage';
@@ -30,7 +31,7 @@ export interface DrainOptions {
   force?: boolean;
   /** timeoutMs is --timeout: how long refused evictions are retried (kubectl's default is forever). */
   timeoutMs?: number;
-  /** sleep waits between retries: 5 s of wall time, as kubectl does. */
+  /** sleep waits between retries and between checks that an evicted pod is gone, in wall time as kubectl does. */
   sleep?: (ms: number) => Promise<void>;
   /** onProgress sees the lines printed so far each time a refused eviction will be retried. */
   onProgress?: (lines: readonly string[]) => void;
@@ -38,6 +39,8 @@ export interface DrainOptions {
 
 /** retryAfterMs is kubectl's pause after an eviction the API refused with 429 TooManyRequests. */
 const retryAfterMs = 5_000;
+/** deletePollMs is how often kubectl's waitForDelete looks for an evicted pod. */
+const deletePollMs = 1_000;
 const defaultTimeoutMs = 5 * 60_000;
 const wallClockSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -140,8 +143,7 @@ export async function drainNode(client: ApiClient, name: string, opts: DrainOpti
           metadata: { name: podName, namespace: ns },
         });
         evicted.push(`${ns}/${podName}`);
-        lines.push(`pod/${podName} evicted`);
-        return undefined;
+        return await waitForDelete(pod, timeoutMs - waited);
       } catch (e) {
         // A pod that is already gone needs no eviction.
         if (e instanceof ApiError && e.code === 404) return undefined;
@@ -152,6 +154,25 @@ export async function drainNode(client: ApiClient, name: string, opts: DrainOpti
         await sleep(retryAfterMs);
       }
     }
+  };
+  /** waitForDelete prints the pod evicted once it is gone, or replaced by one of the same name (a new uid). */
+  const waitForDelete = async (pod: Pod, leftMs: number): Promise<string | undefined> => {
+    const ns = pod.metadata?.namespace ?? '';
+    const podName = pod.metadata?.name ?? '';
+    for (let waited = 0; ; waited += deletePollMs) {
+      try {
+        const current = await client.get<Pod>(Resources.pods, ns, podName);
+        if (current.metadata?.uid !== pod.metadata?.uid) break;
+      } catch (e) {
+        if (e instanceof ApiError && e.code === 404) break;
+        return `error when waiting for pod "${podName}" in namespace "${ns}" to terminate: ${statusMessage(e)}`;
+      }
+      if (waited + deletePollMs > leftMs) return `error when waiting for pod "${podName}" in namespace "${ns}" to terminate: global timeout reached: ${formatGoDuration(timeoutMs)}`;
+      await sleep(deletePollMs);
+    }
+    lines.push(`pod/${podName} evicted`);
+    opts.onProgress?.(lines);
+    return undefined;
   };
   const failures = (await Promise.all(toEvict.map(evict))).filter((f): f is string => f !== undefined);
   if (failures.length) return unable(aggregate(failures));
