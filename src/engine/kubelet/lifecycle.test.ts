@@ -220,6 +220,47 @@ describe('PodLifecycle', () => {
     );
   });
 
+  it('keeps a container unready while its readiness probe gets 404, reporting Unhealthy every period', async () => {
+    const h = harness();
+    h.observe(pod('web', { name: 'nginx', readinessProbe: { httpGet: { path: '/healthz', port: 80 }, periodSeconds: 5 } }));
+    await h.sim.runUntilIdle(30_000);
+    const statuses = h.log.filter((l) => l.includes('PATCH')).map((l) => l.replace(/^\S+ PATCH status /, ''));
+    expect(statuses.at(-1)).toBe('Running ready=False ip=10.244.1.2 nginx=Running');
+    const unhealthy = h.log.filter((l) => l.includes('Unhealthy'));
+    expect(unhealthy[0]).toMatch(/event Unhealthy: Readiness probe failed: HTTP probe failed with statuscode: 404$/);
+    // One Event, counted on at each later failure (5 s apart).
+    expect(unhealthy.slice(1).every((l) => / \(x\d+\)$/.test(l))).toBe(true);
+    expect(unhealthy.length).toBeGreaterThanOrEqual(4);
+    expect(h.log.some((l) => l.includes('Killing'))).toBe(false);
+  });
+
+  it('makes a container ready once its readiness probe reaches a page the server has', async () => {
+    const h = harness();
+    h.observe(pod('web', { name: 'nginx', readinessProbe: { httpGet: { path: '/', port: 80 }, initialDelaySeconds: 2 } }));
+    await h.sim.runUntilIdle(30_000);
+    expect(h.log.filter((l) => l.includes('PATCH')).at(-1)).toMatch(/Running ready=True ip=10.244.1.2 nginx=Running\/ready$/);
+    expect(h.log.some((l) => l.includes('Unhealthy'))).toBe(false);
+  });
+
+  it('kills and restarts a container after three failed liveness probes, into CrashLoopBackOff', async () => {
+    const h = harness();
+    h.observe(pod('web', { name: 'nginx', livenessProbe: { tcpSocket: { port: 8080 }, initialDelaySeconds: 3, periodSeconds: 5 } }));
+    await h.sim.runUntilIdle(120_000);
+    const events = h.log.filter((l) => l.includes(' event '));
+    expect(events.find((l) => l.includes('Unhealthy'))).toMatch(/event Unhealthy: Liveness probe failed: dial tcp 10\.244\.1\.2:8080: connect: connection refused$/);
+    const kills = events.filter((l) => l.includes('Killing: Container nginx failed liveness probe, will be restarted'));
+    expect(kills.length).toBeGreaterThanOrEqual(2);
+    const started = Number(events.find((l) => l.includes('event Started'))!.split(' ')[0]);
+    // Probes 3, 8 and 13 s after the start (its startedAt, to the second); the third failure kills.
+    const killedAfter = Number(kills[0].split(' ')[0]) - started;
+    expect(killedAfter).toBeGreaterThan(12);
+    expect(killedAfter).toBeLessThan(14);
+    const statuses = h.log.filter((l) => l.includes('PATCH')).map((l) => l.replace(/^\S+ PATCH status /, ''));
+    // nginx exits 0 on its stop signal: the killed run is Completed, and the pod stays Running while it restarts.
+    expect(statuses).toContain('Running ready=False ip=10.244.1.2 nginx=Terminated(0)');
+    expect(statuses.some((s) => s.includes('nginx=CrashLoopBackOff/restarts='))).toBe(true);
+  });
+
   it('runs a Job pod to Succeeded and frees its IP for later pods', async () => {
     const h = harness();
     h.observe(pod('pi', { image: 'perl:5.34.0', command: ['perl', '-Mbignum=bpi', '-wle', 'print bpi(2000)'] }, { restartPolicy: 'Never' }));

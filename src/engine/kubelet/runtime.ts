@@ -41,6 +41,10 @@ export interface ContainerRuntime {
   /** backOffMs is the length of the current ImagePullBackOff or CrashLoopBackOff. */
   backOffMs?: number;
   exitCode?: number;
+  /** probeAt is when the prober next runs the probes of a running container that did not succeed. */
+  probeAt?: number;
+  /** probeFailures counts consecutive liveness (or startup) failures towards failureThreshold. */
+  probeFailures?: number;
 }
 
 /** PodRuntime is the kubelet's in-memory record of one pod: its containers and the status it reports. */

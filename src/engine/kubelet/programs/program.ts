@@ -85,6 +85,7 @@ function piProgram(n: number, ctx: ProgramContext): ContainerProgram {
     exitCode: 0,
     stopMs: 200,
     stopExitCode: 143,
+    listens: [],
     output: (run, fromMs, toMs, out) => pushIn(out, run, fromMs, toMs, run.startMs + runMs - 10, piDigits(n)),
   };
 }
@@ -96,6 +97,7 @@ function crashProgram(ctx: ProgramContext): ContainerProgram {
     exitCode: 1,
     stopMs: 100,
     stopExitCode: 143,
+    listens: [],
     output(run, fromMs, toMs, out) {
       pushIn(out, run, fromMs, toMs, run.startMs + 100, 'starting up...');
       pushIn(out, run, fromMs, toMs, run.startMs + runMs - 5, 'fatal error: simulated crash (the image name contains "crash")');
@@ -124,6 +126,7 @@ function helloProgram(): ContainerProgram {
     exitCode: 0,
     stopMs: 0,
     stopExitCode: 0,
+    listens: [],
     output: (run, fromMs, toMs, out) => hello.forEach((l) => pushIn(out, run, fromMs, toMs, run.startMs + 10, l)),
   };
 }

@@ -1,6 +1,6 @@
 import { hashFraction } from '../hash';
 import { accessLogTime, httpdTime, nginxErrorTime, postgresTime, redisTime } from './timeFormats';
-import { maxLoopLines, pushIn, type ContainerProgram, type LogLine, type ProgramContext, type Run } from './types';
+import { maxLoopLines, pushIn, type ContainerProgram, type Listener, type LogLine, type ProgramContext, type Run } from './types';
 
 /** Script is a server's output: lines at offsets from its start, and lines at offsets from a SIGTERM. */
 interface Script {
@@ -13,8 +13,14 @@ interface Script {
 /** trafficPeriodMs is how often a server without probes logs a simulated client request. */
 const trafficPeriodMs = 60_000;
 
-function server(script: Script, ctx: ProgramContext, stopMs: number): ContainerProgram {
+/** webRoot answers what the official nginx and httpd images serve from their document root out of the box. */
+function webRoot(pages: string[]): Listener {
+  return { port: 80, httpStatus: (path) => (pages.includes(path.split('?')[0]) ? 200 : 404) };
+}
+
+function server(script: Script, ctx: ProgramContext, stopMs: number, listens: Listener[]): ContainerProgram {
   return {
+    listens,
     runMs: Infinity,
     exitCode: 0,
     stopMs,
@@ -104,6 +110,7 @@ export function nginxProgram(tag: string, ctx: ProgramContext): ContainerProgram
       },
       ctx,
       150,
+      [webRoot(['/', '/index.html', '/50x.html'])],
     ),
     nginxErrorTime,
   );
@@ -127,6 +134,7 @@ export function httpdProgram(tag: string, ctx: ProgramContext): ContainerProgram
       },
       ctx,
       200,
+      [webRoot(['/', '/index.html'])],
     ),
     httpdTime,
   );
@@ -159,6 +167,7 @@ export function redisProgram(tag: string, ctx: ProgramContext): ContainerProgram
       },
       ctx,
       100,
+      [{ port: 6379, notHttp: `net/http: HTTP/1.x transport connection broken: malformed HTTP response "-ERR wrong number of arguments for 'get' command"` }],
     ),
     redisTime,
   );
@@ -209,6 +218,7 @@ export function postgresProgram(tag: string, ctx: ProgramContext): ContainerProg
       },
       ctx,
       250,
+      [{ port: 5432, notHttp: 'EOF' }],
     ),
     postgresTime,
   );

@@ -39,6 +39,20 @@ export interface ContainerProgram {
   stopExitCode: number;
   /** output appends the lines the run wrote in [fromMs, toMs). */
   output(run: Run, fromMs: number, toMs: number, out: LogLine[]): void;
+  /**
+   * listens names the ports the process accepts connections on, which is what httpGet and tcpSocket
+   * probes reach; undefined when the image is not modelled, and probes are taken to succeed.
+   */
+  listens?: Listener[];
+}
+
+/** Listener is one port a simulated process serves. */
+export interface Listener {
+  port: number;
+  /** httpStatus answers an HTTP GET of path; undefined for a server that does not speak HTTP. */
+  httpStatus?: (path: string) => number;
+  /** notHttp is the Go HTTP client's error when it sends an HTTP request to a server of another protocol. */
+  notHttp?: string;
 }
 
 /** maxLoopLines bounds one read of an endless loop's output, standing in for kubelet log rotation. */

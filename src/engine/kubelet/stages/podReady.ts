@@ -2,6 +2,7 @@ import type { Probe } from 'kubernetes-types/core/v1';
 import { parseTime } from '../../sim/clock';
 import { findContainerStatus } from '../podStatus';
 import { isActive, specOf, Step } from '../runtime';
+import { probeSucceeds } from './podProbe';
 import { transition } from './transition';
 import type { ContainerStage } from './types';
 
@@ -13,8 +14,9 @@ function firstSuccessMs(p: Probe | undefined): number {
 
 /**
  * podReady is the first successful startup and readiness probe of a running container: started
- * and ready turn true, and with them the pod's ContainersReady and Ready conditions. Probes always
- * succeed in this simulation.
+ * and ready turn true, and with them the pod's ContainersReady and Ready conditions. A startup
+ * probe that fails holds both back; a readiness probe that fails holds back ready (podProbe.ts
+ * reports them and kills on liveness).
  */
 export const podReady: ContainerStage = {
   name: 'pod-ready',
@@ -22,7 +24,10 @@ export const podReady: ContainerStage = {
   match(pod, rt, c) {
     if (!isActive(pod, rt) || c.step !== Step.Running || (c.init && !c.sidecar)) return false;
     const cs = findContainerStatus(rt.status, c);
-    return !!cs?.state?.running && (!cs.ready || !cs.started);
+    if (!cs?.state?.running) return false;
+    const spec = specOf(pod, c);
+    if (!cs.started) return probeSucceeds(pod, rt, c, spec.startupProbe);
+    return !cs.ready && probeSucceeds(pod, rt, c, spec.readinessProbe);
   },
   delay(pod, rt, c, _env, now) {
     const spec = specOf(pod, c);
@@ -32,6 +37,7 @@ export const podReady: ContainerStage = {
   },
   next(pod, rt, c, now) {
     const cs = findContainerStatus(rt.status, c)!;
-    return { runtime: transition(pod, rt, c, now, { ...cs, ready: true, started: true }) };
+    const ready = probeSucceeds(pod, rt, c, specOf(pod, c).readinessProbe);
+    return { runtime: transition(pod, rt, c, now, { ...cs, ready, started: true }) };
   },
 };

@@ -29,7 +29,7 @@ export const podStart: ContainerStage = {
     const cs = runningContainerStatus(findContainerStatus(rt.status, c), spec, c, rt.uid, now, ready, !spec.startupProbe);
     const fieldPath = fieldPathOf(c);
     return {
-      runtime: transition(pod, rt, { ...c, step: Step.Running, since: now, runMs: program.runMs }, now, cs),
+      runtime: transition(pod, rt, { ...c, step: Step.Running, since: now, runMs: program.runMs, probeAt: undefined, probeFailures: 0 }, now, cs),
       events: [
         { type: 'Normal', reason: CreatedContainer, message: msgCreated(spec.name), fieldPath },
         { type: 'Normal', reason: StartedContainer, message: msgStarted(spec.name), fieldPath },

@@ -4,6 +4,7 @@ import { podComplete } from './podComplete';
 import { podCreate } from './podCreate';
 import { podKill, podTerminated } from './podDelete';
 import { podPullBackOff, podPullDone, podPullRetry, podPullStart } from './podPull';
+import { podProbe } from './podProbe';
 import { podReady } from './podReady';
 import { podStart } from './podStart';
 import type { Stage, Timing } from './types';
@@ -19,7 +20,9 @@ export const lifecycleStages: readonly Stage[] = [
   podPullRetry,
   podStart,
   podReady,
+  // A process that exits on its own is timed by podComplete; probes are run on the ones that serve.
   podComplete,
+  podProbe,
   crashLoop,
   crashRestart,
 ];
