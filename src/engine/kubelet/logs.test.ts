@@ -44,6 +44,15 @@ describe('containerLogLines', () => {
     ]);
   });
 
+  it('logs a probe of a page nginx does not have as 404, and none of a port it does not listen on', () => {
+    const missing = pod({ livenessProbe: { httpGet: { path: '/healthz', port: 80 }, periodSeconds: 10 } }, running());
+    expect(text(containerLogLines(missing, 'nginx', false, t0 + 1000, t0 + 11_000))).toEqual([
+      '10.244.1.1 - - [01/Jan/2025:00:00:10 +0000] "GET /healthz HTTP/1.1" 404 153 "-" "kube-probe/1.32" "-"',
+    ]);
+    const elsewhere = pod({ livenessProbe: { httpGet: { path: '/', port: 8080 }, periodSeconds: 10 } }, running());
+    expect(text(containerLogLines(elsewhere, 'nginx', false, t0 + 1000, t0 + 31_000))).toEqual([]);
+  });
+
   it.each([5_000, 60_000, 61_500, 599_999])('gives a follow split at %i ms the same lines as one full read', (split) => {
     const end = t0 + 600_000;
     const all = containerLogLines(nginx, 'nginx', false, 0, end);

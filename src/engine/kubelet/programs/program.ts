@@ -13,7 +13,8 @@ function probeList(c: Container): ProgramContext['probes'] {
   const out: ProgramContext['probes'] = [];
   for (const p of [c.readinessProbe, c.livenessProbe] as (Probe | undefined)[]) {
     if (!p?.httpGet) continue;
-    out.push({ path: p.httpGet.path ?? '/', periodMs: (p.periodSeconds ?? 10) * 1000, initialDelayMs: (p.initialDelaySeconds ?? 0) * 1000 });
+    const port = typeof p.httpGet.port === 'number' ? p.httpGet.port : (c.ports?.find((cp) => cp.name === p.httpGet!.port)?.containerPort ?? p.httpGet.port);
+    out.push({ port, path: p.httpGet.path ?? '/', periodMs: (p.periodSeconds ?? 10) * 1000, initialDelayMs: (p.initialDelaySeconds ?? 0) * 1000 });
   }
   return out;
 }

@@ -6,8 +6,8 @@ import { maxLoopLines, pushIn, type ContainerProgram, type Listener, type LogLin
 interface Script {
   start: [number, string][];
   stop: [number, string][];
-  /** access renders one periodic request line; servers without an access log leave it out. */
-  access?: (timeMs: number, client: string, agent: string) => string;
+  /** access renders one periodic request line (a GET of path answered with status); servers without an access log leave it out. */
+  access?: (timeMs: number, client: string, agent: string, path: string, status: number) => string;
 }
 
 /** trafficPeriodMs is how often a server without probes logs a simulated client request. */
@@ -27,7 +27,7 @@ function server(script: Script, ctx: ProgramContext, stopMs: number, listens: Li
     stopExitCode: 0,
     output(run: Run, fromMs: number, toMs: number, out: LogLine[]) {
       for (const [dt, line] of script.start) pushIn(out, run, fromMs, toMs, run.startMs + dt, line);
-      if (script.access) accessLines(script.access, run, fromMs, toMs, ctx, out);
+      if (script.access) accessLines(script.access, listens[0], run, fromMs, toMs, ctx, out);
       if (run.signalled) {
         // The shutdown lines span the stop time, the last one written as the process exits.
         const t0 = run.endMs - stopMs;
@@ -40,6 +40,7 @@ function server(script: Script, ctx: ProgramContext, stopMs: number, listens: Li
 
 function accessLines(
   access: NonNullable<Script['access']>,
+  web: Listener,
   run: Run,
   fromMs: number,
   toMs: number,
@@ -47,9 +48,11 @@ function accessLines(
   out: LogLine[],
 ): void {
   const gateway = ctx.podIP.replace(/\.\d+$/, '.1');
-  const sources = ctx.probes.length
-    ? ctx.probes.map((p) => ({ first: p.initialDelayMs, period: p.periodMs, client: gateway, agent: 'kube-probe/1.32' }))
-    : [{ first: trafficPeriodMs, period: trafficPeriodMs, client: '', agent: 'curl/8.11.1' }];
+  // Only probes of the port the server listens on reach it; the others are refused before it sees them.
+  const probes = ctx.probes.filter((p) => p.port === web.port);
+  const sources = probes.length
+    ? probes.map((p) => ({ first: p.initialDelayMs, period: p.periodMs, client: gateway, agent: 'kube-probe/1.32', path: p.path }))
+    : [{ first: trafficPeriodMs, period: trafficPeriodMs, client: '', agent: 'curl/8.11.1', path: '/' }];
   const end = Math.min(toMs, run.endMs + 1);
   for (const s of sources) {
     const base = run.startMs + s.first;
@@ -59,7 +62,7 @@ function accessLines(
     for (; k <= last; k++) {
       const t = base + k * s.period;
       const client = s.client || `10.244.0.${2 + Math.floor(hashFraction(`${ctx.seed}/${k}`) * 20)}`;
-      pushIn(out, run, fromMs, toMs, t, access(t, client, s.agent));
+      pushIn(out, run, fromMs, toMs, t, access(t, client, s.agent, s.path, web.httpStatus?.(s.path) ?? 200));
     }
   }
 }
@@ -106,7 +109,7 @@ export function nginxProgram(tag: string, ctx: ProgramContext): ContainerProgram
       {
         start,
         stop,
-        access: (t, client, agent) => `${client} - - ${accessLogTime(t)} "GET / HTTP/1.1" 200 615 "-" "${agent}" "-"`,
+        access: (t, client, agent, path, status) => `${client} - - ${accessLogTime(t)} "GET ${path} HTTP/1.1" ${status} ${status === 200 ? 615 : 153} "-" "${agent}" "-"`,
       },
       ctx,
       150,
@@ -130,7 +133,7 @@ export function httpdProgram(tag: string, ctx: ProgramContext): ContainerProgram
           [50, `{T} [core:notice] [pid 1:tid 1] AH00094: Command line: 'httpd -D FOREGROUND'`],
         ],
         stop: [[0, '{T} [mpm_event:notice] [pid 1:tid 1] AH00492: caught SIGWINCH, shutting down gracefully']],
-        access: (t, client, agent) => `${client} - - ${accessLogTime(t)} "GET / HTTP/1.1" 200 45 "-" "${agent}"`,
+        access: (t, client, agent, path, status) => `${client} - - ${accessLogTime(t)} "GET ${path} HTTP/1.1" ${status} ${status === 200 ? 45 : 196} "-" "${agent}"`,
       },
       ctx,
       200,

@@ -18,8 +18,8 @@ export interface ProgramContext {
   podIP: string;
   /** env holds the container's literal environment variables (valueFrom is not resolved). */
   env: Record<string, string>;
-  /** probePaths lists the HTTP paths and periods of httpGet probes, which servers log as kube-probe requests. */
-  probes: { path: string; periodMs: number; initialDelayMs: number }[];
+  /** probes lists the httpGet probes (port, path, timing), which servers log as kube-probe requests. */
+  probes: { port: number | string; path: string; periodMs: number; initialDelayMs: number }[];
   /** seed varies details between attempts (process ids, versions) deterministically. */
   seed: string;
 }
