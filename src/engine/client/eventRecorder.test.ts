@@ -5,7 +5,8 @@ import { servedStrategies } from '../cluster/servedStrategies';
 import { Resources } from '../apiserver/registry/resources';
 import { Sim } from '../sim/sim';
 import { ApiClient } from './apiClient';
-import { EventRecorder, maxQueuedEvents } from './eventRecorder';
+import { EventRecorder } from './eventRecorder';
+import { maxQueuedEvents } from './eventQueue';
 import { CombinedPrefix, maxLruCacheEntries, spamBurst } from './eventCorrelator';
 import { EventTtlMs } from '../apiserver/registry/eventTtl';
 

@@ -6,6 +6,7 @@ import { formatTime } from '../sim/clock';
 import type { ApiClient } from './apiClient';
 import { isApiError, StatusReason } from '../apiserver/errors';
 import { EventCorrelator, type Incoming } from './eventCorrelator';
+import { EventQueue } from './eventQueue';
 
 /** EventType is core/v1 Event.type. */
 export const EventType = { Normal: 'Normal', Warning: 'Warning' } as const;
@@ -16,22 +17,16 @@ export interface EventRecorderOptions {
   host?: string;
 }
 
-/** maxQueuedEvents is client-go's broadcaster queue length; events recorded while it is full are dropped. */
-export const maxQueuedEvents = 1000;
-
 /**
  * EventRecorder is client-go's record.EventRecorder with its broadcaster: components report what
- * they did as core/v1 Events through the API. Recording only queues the event (up to 1000, then
- * drops, as the broadcaster's DropIfChannelFull does); a sink writes the queue in order once the
- * recording component's current work yields, so a scheduling cycle never waits for an Event
- * write. The EventCorrelator decides what each one becomes: a new Event, a count on an existing
- * one, a combined Event, or nothing.
+ * they did as core/v1 Events through the API. Recording only queues the event (EventQueue); the
+ * EventCorrelator decides what each one becomes: a new Event, a count on an existing one, a
+ * combined Event, or nothing.
  */
 export class EventRecorder {
   private readonly correlator = new EventCorrelator();
   private readonly host?: string;
-  private queue: Incoming[] = [];
-  private flushQueued = false;
+  private readonly queue = new EventQueue<Incoming>((e) => this.record(e));
 
   constructor(
     private readonly client: ApiClient,
@@ -47,20 +42,7 @@ export class EventRecorder {
    * points into the object (the kubelet's "spec.containers{nginx}").
    */
   event(obj: TypedObject, type: EventType, reason: string, message: string, fieldPath?: string): void {
-    if (this.queue.length >= maxQueuedEvents) return;
     this.queue.push({ ref: referenceTo(obj, fieldPath), type, reason, message, at: this.sim.clock.now() });
-    if (this.flushQueued) return;
-    this.flushQueued = true;
-    // A resolved promise rather than queueMicrotask, which costs an AsyncResource per call in Node.
-    void Promise.resolve().then(() => this.flush());
-  }
-
-  /** flush is the sink: it writes the queued events in the order they were recorded. */
-  private flush(): void {
-    this.flushQueued = false;
-    const queued = this.queue;
-    this.queue = [];
-    for (const e of queued) void this.record(e).catch(() => undefined);
   }
 
   private async record(e: Incoming): Promise<void> {

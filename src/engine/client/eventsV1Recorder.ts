@@ -6,7 +6,8 @@ import { Resources } from '../apiserver/registry/resources';
 import type { Sim } from '../sim/sim';
 import type { TimerId } from '../sim/timers';
 import type { ApiClient } from './apiClient';
-import { maxQueuedEvents, referenceTo, type EventType } from './eventRecorder';
+import { referenceTo, type EventType } from './eventRecorder';
+import { EventQueue } from './eventQueue';
 import { keyDigest } from './keyDigest';
 
 /** finishMs: a series not seen for six minutes is written one last time and forgotten, as is a singleton that old. */
@@ -32,8 +33,7 @@ interface Cached {
  */
 export class EventsV1Recorder {
   private readonly cache = new Map<number, Cached>();
-  private queue: Event[] = [];
-  private flushQueued = false;
+  private readonly queue = new EventQueue<Event>((e) => this.record(e));
   private finishTimer?: TimerId;
   private refreshTimer?: TimerId;
 
@@ -68,7 +68,7 @@ export class EventsV1Recorder {
     if (!cached) {
       this.cache.set(key, { event, at: clock.now() });
       this.finishTimer ??= this.sim.timers.after(finishMs, () => this.finishSeries());
-      this.enqueue(event);
+      this.queue.push(event);
       return;
     }
     cached.lastObservedMs = clock.now();
@@ -76,7 +76,7 @@ export class EventsV1Recorder {
     const first = cached.event.series === undefined;
     cached.event = { ...cached.event, series };
     // Only the second occurrence is written at once; later ones wait for the heartbeat or the end.
-    if (first) this.enqueue(cached.event);
+    if (first) this.queue.push(cached.event);
     this.refreshTimer ??= this.sim.timers.after(refreshMs, () => this.refreshSeries());
   }
 
@@ -84,21 +84,6 @@ export class EventsV1Recorder {
   stop(): void {
     for (const id of [this.finishTimer, this.refreshTimer]) if (id !== undefined) this.sim.timers.cancel(id);
     this.finishTimer = this.refreshTimer = undefined;
-  }
-
-  private enqueue(event: Event): void {
-    if (this.queue.length >= maxQueuedEvents) return;
-    this.queue.push(event);
-    if (this.flushQueued) return;
-    this.flushQueued = true;
-    void Promise.resolve().then(() => this.flush());
-  }
-
-  private flush(): void {
-    this.flushQueued = false;
-    const queued = this.queue;
-    this.queue = [];
-    for (const e of queued) void this.record(e).catch(() => undefined);
   }
 
   /** record writes one Event: a series as a patch of it (re-created if it expired), anything else as a create. */
@@ -121,7 +106,7 @@ export class EventsV1Recorder {
     const cutoff = this.sim.clock.now() - finishMs;
     for (const [key, c] of this.cache) {
       if ((c.lastObservedMs ?? c.at) >= cutoff) continue;
-      if (c.event.series) this.enqueue(c.event);
+      if (c.event.series) this.queue.push(c.event);
       this.cache.delete(key);
     }
     if (this.cache.size > 0) this.finishTimer = this.sim.timers.after(finishMs, () => this.finishSeries());
@@ -132,7 +117,7 @@ export class EventsV1Recorder {
     let running = false;
     for (const c of this.cache.values()) {
       if (!c.event.series) continue;
-      this.enqueue(c.event);
+      this.queue.push(c.event);
       running = true;
     }
     if (running) this.refreshTimer = this.sim.timers.after(refreshMs, () => this.refreshSeries());
