@@ -261,6 +261,50 @@ describe('PodLifecycle', () => {
     expect(statuses.some((s) => s.includes('nginx=CrashLoopBackOff/restarts='))).toBe(true);
   });
 
+  it('runs the liveness exec example of the Kubernetes docs: healthy for 30 s, then three failed cats and a restart', async () => {
+    const h = harness();
+    h.observe(
+      pod('liveness-exec', {
+        name: 'liveness',
+        image: 'registry.k8s.io/busybox',
+        args: ['/bin/sh', '-c', 'touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600'],
+        livenessProbe: { exec: { command: ['cat', '/tmp/healthy'] }, initialDelaySeconds: 5, periodSeconds: 5 },
+      }),
+    );
+    await h.sim.runUntilIdle(120_000);
+    const events = h.log.filter((l) => l.includes(' event '));
+    const started = Number(events.find((l) => l.includes('event Started'))!.split(' ')[0]);
+    const failed = events.filter((l) => l.includes('Unhealthy'));
+    expect(failed[0]).toMatch(/event Unhealthy: Liveness probe failed: cat: can't open '\/tmp\/healthy': No such file or directory\n$/);
+    // Probes run every 5 s from 5 s into the run; the one at 30 s finds the file removed.
+    expect(Number(failed[0].split(' ')[0]) - started).toBeCloseTo(30, 0);
+    const kill = events.find((l) => l.includes('Killing'))!;
+    expect(kill).toMatch(/event Killing: Container liveness failed liveness probe, will be restarted$/);
+    expect(Number(kill.split(' ')[0]) - started).toBeCloseTo(40, 0);
+    // A shell as PID 1 ignores SIGTERM: it is killed at the end of the 30 s grace period, exit code 137.
+    const terminated = h.log.find((l) => l.includes('PATCH status Running ready=False ip=10.244.1.2 liveness=Terminated(137)'))!;
+    expect(Number(terminated.split(' ')[0]) - Number(kill.split(' ')[0])).toBeCloseTo(30, 0);
+    // Restarted at once (the first restart is not backed off), to be healthy for another 30 s.
+    expect(h.log.some((l) => /PATCH status Running ready=True ip=10\.244\.1\.2 liveness=Running\/ready\/restarts=1$/.test(l))).toBe(true);
+  });
+
+  it('turns a container ready and unready as the file its exec readiness probe reads comes and goes', async () => {
+    const h = harness();
+    h.observe(
+      pod('ready-exec', {
+        name: 'app',
+        image: 'busybox:1.36',
+        command: ['sh', '-c', 'sleep 10; touch /tmp/ready; sleep 20; rm /tmp/ready; sleep 3600'],
+        readinessProbe: { exec: { command: ['test', '-f', '/tmp/ready'] }, periodSeconds: 5 },
+      }),
+    );
+    await h.sim.runUntilIdle(60_000);
+    const readiness = h.log.filter((l) => l.includes('PATCH')).map((l) => /ready=(\w+)/.exec(l)![1]);
+    expect(readiness.slice(-3)).toEqual(['False', 'True', 'False']);
+    // test -f prints nothing: the event says the probe failed, with no output.
+    expect(h.log.find((l) => l.includes('Unhealthy'))).toMatch(/event Unhealthy: Readiness probe failed: $/);
+  });
+
   it('runs a Job pod to Succeeded and frees its IP for later pods', async () => {
     const h = harness();
     h.observe(pod('pi', { image: 'perl:5.34.0', command: ['perl', '-Mbignum=bpi', '-wle', 'print bpi(2000)'] }, { restartPolicy: 'Never' }));

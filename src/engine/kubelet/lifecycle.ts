@@ -13,7 +13,7 @@ import { recoverRuntime } from './recover';
 import { shareStructure } from '../store/structuralShare';
 import { newContainerRuntimes, type ContainerRuntime, type PodRuntime } from './runtime';
 import type { Profile } from './stages/profiles';
-import type { NodeEnv, Stage, StageResult } from './stages/types';
+import type { ContainerChannel, NodeEnv, Stage, StageResult } from './stages/types';
 
 /** retryWriteMs is how long a failed status write or delete waits before it is tried again. */
 const retryWriteMs = 1000;
@@ -21,7 +21,7 @@ const retryWriteMs = 1000;
 interface PodRecord {
   pod: Pod;
   rt: PodRuntime;
-  /** timers holds one pending stage per target: "" for the pod, "c:name" / "i:name" for containers; none while idle. */
+  /** timers holds one pending stage per target: "" for the pod, "c:name" / "i:name" (and "c:name/probe") for containers; none while idle. */
   timers?: Map<string, TimerId>;
   /** written is the status last sent to the API; the record is flushed while rt.status differs. */
   written?: PodStatus;
@@ -156,10 +156,12 @@ export class PodLifecycle {
       if (stage) this.arm(rec, '', stage, undefined, now);
     }
     for (const c of rec.rt.containers) {
-      const key = targetKey(c);
-      if (rec.timers?.has(key)) continue;
-      const stage = this.profile.stages.find((s) => s.scope === 'container' && s.match(rec.pod, rec.rt, c));
-      if (stage) this.arm(rec, key, stage, c, now);
+      for (const channel of containerChannels) {
+        const key = targetKey(c) + channel;
+        if (rec.timers?.has(key)) continue;
+        const stage = this.profile.stages.find((s) => s.scope === 'container' && (s.channel ?? '') === channel && s.match(rec.pod, rec.rt, c));
+        if (stage) this.arm(rec, key, stage, c, now);
+      }
     }
   }
 
@@ -180,7 +182,7 @@ export class PodLifecycle {
     if (stage.scope === 'pod') {
       if (stage.match(rec.pod, rec.rt)) result = stage.next(rec.pod, rec.rt, now, env);
     } else {
-      const c = rec.rt.containers.find((x) => targetKey(x) === key);
+      const c = rec.rt.containers.find((x) => containerChannels.some((channel) => targetKey(x) + channel === key));
       if (c && stage.match(rec.pod, rec.rt, c)) result = stage.next(rec.pod, rec.rt, c, now, env);
     }
     if (result) this.apply(rec, result);
@@ -213,8 +215,30 @@ export class PodLifecycle {
     if (r.pullBusyUntil !== undefined) this.pullQueueFreeAt = Math.max(this.pullQueueFreeAt, r.pullBusyUntil);
     const phase = r.runtime.status.phase;
     if (phase === 'Succeeded' || phase === 'Failed') this.ipam.release(r.runtime.podIP, r.runtime.uid);
+    this.dropStaleTimers(rec, r.runtime);
     rec.rt = r.runtime;
     if (r.deletePod) rec.deleteRequested = true;
+  }
+
+  /**
+   * dropStaleTimers cancels what a container's channels had pending when the container moved to
+   * another step (a probe killed it, it exited): those stages were chosen for the step it left,
+   * and the next schedule picks the ones for its new step.
+   */
+  private dropStaleTimers(rec: PodRecord, next: PodRuntime): void {
+    if (!rec.timers) return;
+    for (const c of next.containers) {
+      const before = rec.rt.containers.find((o) => o.name === c.name && o.init === c.init);
+      if (!before || before.step === c.step) continue;
+      for (const channel of containerChannels) {
+        const key = targetKey(c) + channel;
+        const id = rec.timers.get(key);
+        if (id === undefined) continue;
+        this.sim.timers.cancel(id);
+        rec.timers.delete(key);
+      }
+    }
+    if (rec.timers.size === 0) rec.timers = undefined;
   }
 
   /** flush writes the pod's status (and its final DELETE) until the API has the kubelet's latest view. */
@@ -270,6 +294,13 @@ function shareWrittenStatus(rec: PodRecord, pod: Pod): void {
 function podRecord(pod: Pod, rt: PodRuntime, written: PodStatus): PodRecord {
   return { pod, rt, timers: undefined, written, writtenRV: undefined, writing: false, flushQueued: false, deleteRequested: false, deleteSent: false, gone: false };
 }
+
+/**
+ * containerChannels: each container has one pending stage per channel, so that the prober's
+ * periodic runs ('/probe') neither wait for nor hold back the container's own life (pull, start,
+ * exit, restart), as the kubelet's probe workers run beside its pod worker.
+ */
+const containerChannels: readonly ContainerChannel[] = ['', '/probe'];
 
 function targetKey(c: ContainerRuntime): string {
   return `${c.init ? 'i' : 'c'}:${c.name}`;

@@ -12,13 +12,22 @@ export type ProbeResult = { result: 'success' } | { result: 'failure'; output: s
 
 const success: ProbeResult = { result: 'success' };
 
+/** probeVaries reports whether a probe's result may change while the container runs (an exec probe of a scripted process). */
+export function probeVaries(probe: Probe, program: ContainerProgram): boolean {
+  return !!probe.exec && !!program.exec;
+}
+
 /**
- * runProbe does what pkg/kubelet/prober does for httpGet and tcpSocket probes, against the ports
- * and pages the container's simulated process serves: a port it does not listen on refuses the
- * connection, a page it does not have answers 404. Exec and gRPC probes, and probes of images
- * whose process is not modelled, succeed.
+ * runProbe does what pkg/kubelet/prober does, sinceStartMs into the container's run, against what
+ * its simulated process serves and has made: a port it does not listen on refuses the connection,
+ * a page it does not have answers 404, an exec probe runs the command (cat, ls, test) against the
+ * files its script made. gRPC probes, commands and images the simulation does not model succeed.
  */
-export function runProbe(probe: Probe, spec: Container, program: ContainerProgram, podIP: string): ProbeResult {
+export function runProbe(probe: Probe, spec: Container, program: ContainerProgram, podIP: string, sinceStartMs: number): ProbeResult {
+  if (probe.exec) {
+    const r = program.exec?.(probe.exec.command ?? [], sinceStartMs);
+    return !r || r.code === 0 ? success : { result: 'failure', output: r.output };
+  }
   const listens = program.listens;
   if (!listens) return success;
   const action = probe.httpGet ?? probe.tcpSocket;

@@ -12,6 +12,8 @@ export const Step = {
   /** Pulled: the image is on the node; the container is created and started next. */
   Pulled: 'Pulled',
   Running: 'Running',
+  /** Stopping: a failed liveness or startup probe had it killed; it exits at stopAt (stop signal or grace period). */
+  Stopping: 'Stopping',
   /** Exited: the process ended; the restart policy decides what follows. */
   Exited: 'Exited',
   /** CrashBackOff: CrashLoopBackOff shows until the next restart. */
@@ -41,6 +43,8 @@ export interface ContainerRuntime {
   /** backOffMs is the length of the current ImagePullBackOff or CrashLoopBackOff. */
   backOffMs?: number;
   exitCode?: number;
+  /** stopAt is when a container being killed (Stopping) exits. */
+  stopAt?: number;
   /** probeAt is when the prober next runs the probes of a running container that did not succeed. */
   probeAt?: number;
   /** probeFailures counts consecutive liveness (or startup) failures towards failureThreshold. */

@@ -3,7 +3,7 @@ import { hashFraction } from '../hash';
 import { parseImageRef } from '../images';
 import { piDigits } from './pi';
 import { httpdProgram, nginxProgram, postgresProgram, redisProgram } from './servers';
-import { shellProgram } from './shell';
+import { shellProgram, type Coreutils } from './shell';
 import { pushIn, type ContainerProgram, type ProgramContext } from './types';
 
 /** shellImages are images whose default command is a shell, which exits at once without a terminal. */
@@ -17,6 +17,11 @@ function probeList(c: Container): ProgramContext['probes'] {
     out.push({ port, path: p.httpGet.path ?? '/', periodMs: (p.periodSeconds ?? 10) * 1000, initialDelayMs: (p.initialDelaySeconds ?? 0) * 1000 });
   }
   return out;
+}
+
+/** coreutilsOf tells busybox-based images from the GNU ones by their name. */
+function coreutilsOf(repo: string): Coreutils {
+  return repo === 'busybox' || repo === 'alpine' ? 'busybox' : 'gnu';
 }
 
 /** programContext gathers what a container's simulated process can see. */
@@ -57,7 +62,7 @@ export function containerProgram(pod: Pod, c: Container, attempt = 0): Container
     if (argv[0] === 'perl' && bpi) return piProgram(Number(bpi[1]), ctx);
     // A command that names the image's own binary (etcd, kube-apiserver, ...) runs the image's server.
     const ownBinary = argv[0] === repo || argv[0].endsWith(`/${repo}`);
-    if (!ownBinary && !['nginx', 'httpd', 'redis-server', 'postgres', 'docker-entrypoint.sh'].includes(argv[0])) return shellProgram(argv, ctx);
+    if (!ownBinary && !['nginx', 'httpd', 'redis-server', 'postgres', 'docker-entrypoint.sh'].includes(argv[0])) return shellProgram(argv, ctx, coreutilsOf(repo));
   }
   switch (repo) {
     case 'nginx':
@@ -71,7 +76,7 @@ export function containerProgram(pod: Pod, c: Container, attempt = 0): Container
     case 'hello-world':
       return helloProgram();
     default:
-      return shellImages.has(repo) ? shellProgram([], ctx) : serveForever(repository === 'registry.k8s.io/pause' ? 50 : 500 + 1500 * hashFraction(repository));
+      return shellImages.has(repo) ? shellProgram([], ctx, coreutilsOf(repo)) : serveForever(repository === 'registry.k8s.io/pause' ? 50 : 500 + 1500 * hashFraction(repository));
   }
 }
 

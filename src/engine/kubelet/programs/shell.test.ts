@@ -51,3 +51,32 @@ describe('shellProgram', () => {
     expect(out).toEqual([{ timeMs: 0, line: 'Hello Kubernetes!' }]);
   });
 });
+
+describe('exec in a scripted container', () => {
+  const sh = (script: string, coreutils?: 'busybox' | 'gnu') => shellProgram(['sh', '-c', script], ctx, coreutils);
+
+  it('sees the files the script touches, redirects to and removes, at each moment of its run', () => {
+    const p = sh('echo ok > /tmp/a; sleep 10; rm -f /tmp/a; touch /tmp/b; sleep 3600');
+    expect(p.exec!(['cat', '/tmp/a'], 5_000)).toEqual({ code: 0, output: '' });
+    expect(p.exec!(['cat', '/tmp/a'], 11_000)).toEqual({ code: 1, output: "cat: can't open '/tmp/a': No such file or directory\n" });
+    expect(p.exec!(['test', '-f', '/tmp/b'], 5_000)).toEqual({ code: 1, output: '' });
+    expect(p.exec!(['sh', '-c', '[ -f /tmp/b ]'], 11_000)).toEqual({ code: 0, output: '' });
+    // Output redirected to a file is not logged.
+    const out: { line: string }[] = [];
+    p.output({ startMs: 0, endMs: Infinity, signalled: false }, 0, 20_000, out as never);
+    expect(out.map((l) => l.line)).not.toContain('ok');
+  });
+
+  it('words a missing file as the image\'s coreutils do, and leaves other commands and paths alone', () => {
+    const p = sh('sleep 3600', 'gnu');
+    expect(p.exec!(['cat', '/tmp/healthy'], 1_000)).toEqual({ code: 1, output: 'cat: /tmp/healthy: No such file or directory\n' });
+    expect(p.exec!(['ls', '/tmp/healthy'], 1_000)).toEqual({ code: 1, output: "ls: cannot access '/tmp/healthy': No such file or directory\n" });
+    expect(p.exec!(['cat', '/etc/hostname'], 1_000)).toEqual({ code: 0, output: '' });
+    expect(p.exec!(['pg_isready'], 1_000)).toBeUndefined();
+  });
+
+  it('follows a file an endless loop keeps creating and removing', () => {
+    const p = sh('while true; do touch /tmp/x; sleep 5; rm /tmp/x; sleep 5; done');
+    expect([1_000, 6_000, 11_000, 16_000, 1_000_001, 1_006_000].map((t) => p.exec!(['cat', '/tmp/x'], t)!.code)).toEqual([0, 1, 0, 1, 0, 1]);
+  });
+});

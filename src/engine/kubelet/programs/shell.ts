@@ -7,8 +7,14 @@ const shells = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
 /** busyLoopMs is the period given to a loop that never sleeps, so its output stays finite. */
 const busyLoopMs = 100;
 
+/**
+ * Coreutils is whose `cat` and `ls` an image has: busybox (busybox, alpine) or GNU (the rest); they
+ * word a missing file differently.
+ */
+export type Coreutils = 'busybox' | 'gnu';
+
 /** shellProgram simulates a container whose argv is a shell script or a plain command (echo, sleep, …). */
-export function shellProgram(argv: string[], ctx: ProgramContext): ContainerProgram {
+export function shellProgram(argv: string[], ctx: ProgramContext, coreutils: Coreutils = 'busybox'): ContainerProgram {
   const base = argv[0]?.split('/').pop() ?? '';
   const c = argv.indexOf('-c');
   const ops = shells.has(base) ? (c > 0 ? parseScript(argv.slice(c + 1).join(' ')) : []) : commandOps(argv);
@@ -25,7 +31,71 @@ export function shellProgram(argv: string[], ctx: ProgramContext): ContainerProg
       const st: State = { t: run.startMs, vars: { ...ctx.env }, exited: false };
       emit(ops, st, { run, fromMs, toMs: Math.min(toMs, run.endMs + 1), out, ctx });
     },
+    exec: (command, sinceStartMs) => execInContainer(command, (path) => fileExistsAt(ops, path, sinceStartMs), coreutils),
   };
+}
+
+/**
+ * execInContainer runs the commands exec probes use to look at a file (cat, ls, test -e/-f and
+ * `[ -f … ]`, directly or under `sh -c`) against the files the script made; any other command is
+ * not modelled and its result is undefined. An image's /tmp starts empty; other paths the script
+ * never touched are taken to exist.
+ */
+function execInContainer(command: string[], exists: (path: string) => boolean | undefined, coreutils: Coreutils): { code: number; output: string } | undefined {
+  const argv = command.length === 3 && shells.has(command[0].split('/').pop() ?? '') && command[1] === '-c' ? command[2].trim().split(/\s+/) : command;
+  const cmd = argv[0]?.split('/').pop();
+  const path = argv.filter((a, i) => i > 0 && !a.startsWith('-') && a !== ']').at(-1);
+  if (!cmd || !path || !['cat', 'ls', 'test', '['].includes(cmd)) return undefined;
+  const there = exists(path) ?? !path.startsWith('/tmp/');
+  if (there) return { code: 0, output: '' };
+  if (cmd === 'test' || cmd === '[') return { code: 1, output: '' };
+  const output =
+    cmd === 'cat'
+      ? coreutils === 'busybox'
+        ? `cat: can't open '${path}': No such file or directory`
+        : `cat: ${path}: No such file or directory`
+      : coreutils === 'busybox'
+        ? `ls: ${path}: No such file or directory`
+        : `ls: cannot access '${path}': No such file or directory`;
+  return { code: 1, output: `${output}\n` };
+}
+
+/** fileExistsAt replays the script's file operations up to atMs into its run; undefined if it never touches path. */
+export function fileExistsAt(ops: Op[], path: string, atMs: number): boolean | undefined {
+  const st = { t: 0, state: undefined as boolean | undefined, done: false };
+  replayFiles(ops, path, atMs, st);
+  return st.state;
+}
+
+function replayFiles(ops: Op[], path: string, atMs: number, st: { t: number; state: boolean | undefined; done: boolean }): void {
+  for (const o of ops) {
+    if (st.done || st.t > atMs) {
+      st.done = true;
+      return;
+    }
+    if (o.t === 'sleep' || o.t === 'wait') st.t += o.ms;
+    else if (o.t === 'file' && o.path === path) st.state = o.exists;
+    else if (o.t === 'exit') st.done = true;
+    else if (o.t === 'loop') {
+      if (!contains(o.body, 'file')) {
+        // A loop that touches no file only moves time on.
+        const { ms } = runLength(o.body);
+        st.t += o.items ? ms * o.items.length : Infinity;
+        continue;
+      }
+      const period = bodyLength(o.body);
+      const rounds = o.items ? o.items.length : Infinity;
+      // Whole rounds before atMs are skipped but one, whose file operations are the ones still in effect.
+      const skip = Math.max(0, Math.min(rounds - 1, Math.floor((atMs - st.t) / period) - 1));
+      st.t += skip * period;
+      for (let k = skip; k < rounds && !st.done; k++) {
+        const before = st.t;
+        replayFiles(o.body, path, atMs, st);
+        // A round that never sleeps still takes the busy-loop period, as its output does.
+        if (st.t === before) st.t += period;
+      }
+    }
+  }
 }
 
 interface State {

@@ -23,6 +23,8 @@ export type Op =
   | { t: 'status'; code: number }
   | { t: 'env' }
   | { t: 'trap' }
+  /** file: the script creates (touch, a > redirect) or removes (rm) a file. */
+  | { t: 'file'; path: string; exists: boolean }
   | { t: 'loop'; body: Op[]; items?: Word[]; name?: string };
 
 type Token = { op: string } | { word: Word; raw: string };
@@ -142,6 +144,18 @@ export function tokenize(src: string): Token[] {
   return out;
 }
 
+/** withoutRedirect takes a stdout redirect (`> file`, `>> file`, `>file`) out of a command's words. */
+function withoutRedirect(words: { word: Word; raw: string }[]): { words: { word: Word; raw: string }[]; target?: string } {
+  for (let i = 0; i < words.length; i++) {
+    const m = /^(?:1)?>>?(.*)$/.exec(words[i].raw);
+    if (!m) continue;
+    const target = m[1] || words[i + 1]?.raw;
+    const skip = m[1] ? 1 : 2;
+    return { words: [...words.slice(0, i), ...words.slice(i + skip)], target };
+  }
+  return { words };
+}
+
 const literal = (s: string): Word => [{ lit: s }];
 const text = (w: Word): string => w.map((p) => ('lit' in p ? p.lit : '')).join('');
 
@@ -228,7 +242,14 @@ class Parser {
     return this.simple(words);
   }
 
-  simple(words: { word: Word; raw: string }[]): Op[] {
+  simple(all: { word: Word; raw: string }[]): Op[] {
+    const { words, target } = withoutRedirect(all);
+    const ops = this.command1(words);
+    // Output sent to a file is not logged; the file exists from then on.
+    return target === undefined ? ops : [...ops.filter((o) => o.t !== 'print' && o.t !== 'env'), { t: 'file', path: target, exists: true }];
+  }
+
+  private command1(words: { word: Word; raw: string }[]): Op[] {
     const ops: Op[] = [];
     let k = 0;
     for (; k < words.length && /^[A-Za-z_]\w*=/.test(words[k].raw); k++) {
@@ -277,6 +298,12 @@ class Parser {
       case '[':
       case 'test':
         ops.push({ t: 'status', code: 0 });
+        break;
+      case 'touch':
+        for (const a of args) if (!a.raw.startsWith('-')) ops.push({ t: 'file', path: a.raw, exists: true });
+        break;
+      case 'rm':
+        for (const a of args) if (!a.raw.startsWith('-')) ops.push({ t: 'file', path: a.raw, exists: false });
         break;
       case 'trap':
         if (args.some((a) => /^(SIG)?TERM$|^15$/.test(a.raw))) ops.push({ t: 'trap' });

@@ -44,6 +44,11 @@ export interface ContainerProgram {
    * probes reach; undefined when the image is not modelled, and probes are taken to succeed.
    */
   listens?: Listener[];
+  /**
+   * exec runs a command in the container at sinceStartMs into its run (an exec probe): its exit
+   * code and output, or undefined when the command is not modelled (the probe then succeeds).
+   */
+  exec?: (command: string[], sinceStartMs: number) => { code: number; output: string } | undefined;
 }
 
 /** Listener is one port a simulated process serves. */

@@ -1,7 +1,7 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import { finalizeStatus, findContainerStatus, terminatedContainerStatus, withContainerStatus } from '../podStatus';
 import { containerProgram } from '../programs/program';
-import { fieldPathOf, specOf, Step, type PodRuntime } from '../runtime';
+import { fieldPathOf, specOf, Step, type ContainerRuntime, type PodRuntime } from '../runtime';
 import { exactly } from './transition';
 import type { PodStage, StageEvent } from './types';
 
@@ -14,8 +14,11 @@ function gracePeriodMs(pod: Pod): number {
   return (pod.metadata?.deletionGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
 }
 
+/** isRunning: the container's process is up, including one a failed probe is having stopped. */
+const isRunning = (c: ContainerRuntime) => c.step === Step.Running || c.step === Step.Stopping;
+
 function running(rt: PodRuntime) {
-  return rt.containers.filter((c) => c.step === Step.Running);
+  return rt.containers.filter(isRunning);
 }
 
 /**
@@ -57,7 +60,7 @@ export const podTerminated: PodStage = {
     const grace = gracePeriodMs(pod);
     let status = rt.status;
     const containers = rt.containers.map((c) => {
-      if (c.step !== Step.Running) return c;
+      if (!isRunning(c)) return c;
       const spec = specOf(pod, c);
       const program = containerProgram(pod, spec, c.restarts);
       const exitCode = program.stopMs > grace ? 137 : program.stopExitCode;

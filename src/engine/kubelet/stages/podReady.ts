@@ -1,4 +1,4 @@
-import type { Probe } from 'kubernetes-types/core/v1';
+import type { Container, Probe } from 'kubernetes-types/core/v1';
 import { parseTime } from '../../sim/clock';
 import { findContainerStatus } from '../podStatus';
 import { isActive, specOf, Step } from '../runtime';
@@ -26,18 +26,23 @@ export const podReady: ContainerStage = {
     const cs = findContainerStatus(rt.status, c);
     if (!cs?.state?.running) return false;
     const spec = specOf(pod, c);
-    if (!cs.started) return probeSucceeds(pod, rt, c, spec.startupProbe);
-    return !cs.ready && probeSucceeds(pod, rt, c, spec.readinessProbe);
+    // Probes are judged at the first success this stage would report.
+    const at = c.since + dueMs(spec);
+    if (!cs.started) return probeSucceeds(pod, rt, c, spec.startupProbe, at);
+    return !cs.ready && probeSucceeds(pod, rt, c, spec.readinessProbe, at);
   },
   delay(pod, rt, c, _env, now) {
-    const spec = specOf(pod, c);
     const startedAt = parseTime(findContainerStatus(rt.status, c)?.state?.running?.startedAt);
-    const due = Math.max(firstSuccessMs(spec.startupProbe), firstSuccessMs(spec.readinessProbe));
-    return { ms: Math.max(0, startedAt + due - now), jitterMs: 200 };
+    return { ms: Math.max(0, startedAt + dueMs(specOf(pod, c)) - now), jitterMs: 200 };
   },
   next(pod, rt, c, now) {
     const cs = findContainerStatus(rt.status, c)!;
-    const ready = probeSucceeds(pod, rt, c, specOf(pod, c).readinessProbe);
+    const ready = probeSucceeds(pod, rt, c, specOf(pod, c).readinessProbe, now);
     return { runtime: transition(pod, rt, c, now, { ...cs, ready, started: true }) };
   },
 };
+
+/** dueMs is when, into the run, the startup and readiness probes first succeed. */
+function dueMs(spec: Container): number {
+  return Math.max(firstSuccessMs(spec.startupProbe), firstSuccessMs(spec.readinessProbe));
+}

@@ -4,7 +4,7 @@ import { podComplete } from './podComplete';
 import { podCreate } from './podCreate';
 import { podKill, podTerminated } from './podDelete';
 import { podPullBackOff, podPullDone, podPullRetry, podPullStart } from './podPull';
-import { podProbe } from './podProbe';
+import { podProbe, podProbeKilled } from './podProbe';
 import { podReady } from './podReady';
 import { podStart } from './podStart';
 import type { Stage, Timing } from './types';
@@ -23,6 +23,7 @@ export const lifecycleStages: readonly Stage[] = [
   // A process that exits on its own is timed by podComplete; probes are run on the ones that serve.
   podComplete,
   podProbe,
+  podProbeKilled,
   crashLoop,
   crashRestart,
 ];

@@ -47,10 +47,14 @@ export interface PodStage {
   next(pod: Pod, rt: PodRuntime, now: number, env: NodeEnv): StageResult;
 }
 
-/** ContainerStage is a stage about one container (pull, start, ready, exit, restart). */
+/** ContainerChannel: '' is a container's life, '/probe' its prober; each has its own pending stage. */
+export type ContainerChannel = '' | '/probe';
+
+/** ContainerStage is a stage about one container (pull, start, ready, exit, restart, probe). */
 export interface ContainerStage {
   readonly name: string;
   readonly scope: 'container';
+  readonly channel?: ContainerChannel;
   match(pod: Pod, rt: PodRuntime, c: ContainerRuntime): boolean;
   delay(pod: Pod, rt: PodRuntime, c: ContainerRuntime, env: NodeEnv, now: number): Delay;
   next(pod: Pod, rt: PodRuntime, c: ContainerRuntime, now: number, env: NodeEnv): StageResult;
