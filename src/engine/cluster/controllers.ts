@@ -5,6 +5,7 @@ import { GarbageCollector } from '../controllers/garbageCollector';
 import { NamespaceController } from '../controllers/namespace';
 import { NodeLifecycleController } from '../controllers/nodeLifecycle';
 import { ReplicaSetController, ReplicationManager } from '../controllers/replicaSet';
+import { EphemeralVolumeController } from '../controllers/volume/ephemeralVolume';
 import { PersistentVolumeController } from '../controllers/volume/persistentVolumeController';
 import { PVCProtectionController } from '../controllers/volume/pvcProtection';
 import { PVProtectionController } from '../controllers/volume/pvProtection';
@@ -20,5 +21,6 @@ export const controllerConstructors: ControllerConstructor[] = [
   PersistentVolumeController,
   PVCProtectionController,
   PVProtectionController,
+  EphemeralVolumeController,
   ...extraControllers,
 ];

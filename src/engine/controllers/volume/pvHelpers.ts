@@ -1,4 +1,4 @@
-import type { ObjectReference, PersistentVolume, PersistentVolumeClaim } from 'kubernetes-types/core/v1';
+import type { ObjectReference, PersistentVolume, PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1';
 import type { StorageClass } from 'kubernetes-types/storage/v1';
 import { matches, selectorFromLabelSelector } from '../../api/labels';
 import { parseQuantity } from '../../apiserver/validation/quantity';
@@ -189,9 +189,24 @@ export function getBindVolumeToClaim(volume: PersistentVolume, claim: Persistent
   return { volume: next, dirty: true };
 }
 
-/** podClaimNames lists the claims a pod's volumes name (persistentVolumeClaim volumes; generic ephemeral volumes are not simulated). */
-export function podClaimNames(pod: { spec?: { volumes?: { persistentVolumeClaim?: { claimName: string } }[] } }): string[] {
+/** podClaimNames lists the claims a pod's volumes use: persistentVolumeClaim volumes name theirs, generic ephemeral volumes get "<pod>-<volume>". */
+export function podClaimNames(pod: Pick<Pod, 'metadata' | 'spec'>): string[] {
   const out: string[] = [];
-  for (const v of pod.spec?.volumes ?? []) if (v.persistentVolumeClaim) out.push(v.persistentVolumeClaim.claimName);
+  for (const v of pod.spec?.volumes ?? []) {
+    if (v.persistentVolumeClaim) out.push(v.persistentVolumeClaim.claimName);
+    else if (v.ephemeral) out.push(ephemeralClaimName(pod, v.name));
+  }
   return out;
+}
+
+/** ephemeralClaimName is the claim of a generic ephemeral volume (ephemeral.VolumeClaimName). */
+export function ephemeralClaimName(pod: Pick<Pod, 'metadata'>, volume: string): string {
+  return `${pod.metadata?.name}-${volume}`;
+}
+
+/** ephemeralClaimError is ephemeral.VolumeIsForPod: a claim of that name the pod does not own is not its volume. */
+export function ephemeralClaimError(pod: Pick<Pod, 'metadata'>, pvc: PersistentVolumeClaim): string | null {
+  const owner = pvc.metadata?.ownerReferences?.find((r) => r.controller);
+  if (owner?.uid === pod.metadata?.uid) return null;
+  return `PVC ${pvc.metadata?.namespace}/${pvc.metadata?.name} was not created for pod ${pod.metadata?.namespace}/${pod.metadata?.name} (pod is not owner)`;
 }

@@ -140,4 +140,56 @@ describe('PersistentVolumeClaims in a kind-like cluster', () => {
     await c.sim.advance(30_000);
     expect((await c.client.get<Pod>(Resources.pods, 'default', 'app')).spec?.nodeName).toMatch(/^worker/);
   });
+
+  it('creates a generic ephemeral volume\'s claim for its pod, provisions it where the pod runs and deletes it with the pod', async () => {
+    const c = (cluster = new Cluster({ yieldToHost, workers: 2, seed: 'ephemeral', profile: 'fast' }));
+    await c.start();
+    await c.sim.advance(10_000);
+    const template = { metadata: { labels: { type: 'scratch' } }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } };
+    const created = await c.client.create<Pod>(Resources.pods, {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'scratch', namespace: 'default' },
+      spec: {
+        containers: [{ name: 'app', image: 'nginx', volumeMounts: [{ name: 'cache', mountPath: '/cache' }] }],
+        volumes: [{ name: 'cache', ephemeral: { volumeClaimTemplate: template } }],
+      },
+    } as Pod);
+    await c.sim.advance(30_000);
+    const pvc = await c.client.get<PersistentVolumeClaim>(Resources.persistentvolumeclaims, 'default', 'scratch-cache');
+    expect(pvc.metadata?.labels).toEqual({ type: 'scratch' });
+    expect(pvc.metadata?.ownerReferences).toEqual([{ apiVersion: 'v1', kind: 'Pod', name: 'scratch', uid: created.metadata?.uid, controller: true, blockOwnerDeletion: true }]);
+    expect(pvc.status?.phase).toBe('Bound');
+    const pod = await c.client.get<Pod>(Resources.pods, 'default', 'scratch');
+    expect(pod.status?.phase).toBe('Running');
+    const pv = await c.client.get<PersistentVolume>(Resources.persistentvolumes, undefined, pvc.spec!.volumeName!);
+    expect(JSON.stringify(pv.spec?.nodeAffinity)).toContain(pod.spec!.nodeName!);
+
+    await c.client.delete(Resources.pods, 'default', 'scratch');
+    await c.sim.advance(60_000);
+    const gone = await c.client.get(Resources.persistentvolumeclaims, 'default', 'scratch-cache').catch((e: unknown) => e);
+    expect(isApiError(gone, 'NotFound')).toBe(true);
+  });
+
+  it('does not take over a claim of the ephemeral volume\'s name that the pod does not own', async () => {
+    const c = (cluster = new Cluster({ yieldToHost, workers: 2, seed: 'ephemeral-taken', profile: 'fast' }));
+    await c.start();
+    await c.sim.advance(10_000);
+    await c.client.create(Resources.persistentvolumeclaims, claim('scratch-cache'));
+    await c.client.create<Pod>(Resources.pods, {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'scratch', namespace: 'default' },
+      spec: {
+        containers: [{ name: 'app', image: 'nginx' }],
+        volumes: [{ name: 'cache', ephemeral: { volumeClaimTemplate: { spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } } } }],
+      },
+    } as Pod);
+    await c.sim.advance(30_000);
+    expect((await c.client.get<Pod>(Resources.pods, 'default', 'scratch')).spec?.nodeName).toBeUndefined();
+    const events = await eventsFor(c, 'scratch');
+    const notOwner = 'PVC default/scratch-cache was not created for pod default/scratch (pod is not owner)';
+    expect(events.find((e) => e.reason === 'FailedBinding')?.message).toBe(`ephemeral volume cache: ${notOwner}`);
+    expect(events.find((e) => e.reason === 'FailedScheduling')?.message).toBe(`0/3 nodes are available: ${notOwner}. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.`);
+  });
 });

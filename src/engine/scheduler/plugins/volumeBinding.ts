@@ -10,6 +10,8 @@ import {
   getPersistentVolumeClass,
   isDelayBindingMode,
   NotSupportedProvisioner,
+  ephemeralClaimError,
+  ephemeralClaimName,
   podClaimNames,
   storageRequest,
   type MatchNode,
@@ -61,11 +63,19 @@ const unresolvable = (...reasons: string[]) => new Status(Code.UnschedulableAndU
 
 /** podClaimsError is podHasPVCs' error for a claim the pod cannot use, or null. */
 function podClaimsError(pod: Pod, v: VolumeListers): string | null {
-  for (const name of podClaimNames(pod)) {
+  for (const vol of pod.spec?.volumes ?? []) {
+    const ephemeral = !!vol.ephemeral;
+    const name = vol.persistentVolumeClaim?.claimName ?? (ephemeral ? ephemeralClaimName(pod, vol.name) : undefined);
+    if (name === undefined) continue;
     const pvc = v.apiClaim(pod.metadata?.namespace ?? '', name);
-    if (!pvc) return `persistentvolumeclaim "${name}" not found`;
+    // Right after a pod is created its ephemeral claim does not exist yet: say what it waits for.
+    if (!pvc) return ephemeral ? `waiting for ephemeral volume controller to create the persistentvolumeclaim "${name}"` : `persistentvolumeclaim "${name}" not found`;
     if (pvc.status?.phase === 'Lost') return `persistentvolumeclaim "${name}" bound to non-existent persistentvolume "${pvc.spec?.volumeName ?? ''}"`;
     if (pvc.metadata?.deletionTimestamp) return `persistentvolumeclaim "${name}" is being deleted`;
+    if (ephemeral) {
+      const err = ephemeralClaimError(pod, pvc);
+      if (err) return err;
+    }
   }
   return null;
 }
