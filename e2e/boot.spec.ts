@@ -8,8 +8,9 @@ test('the engine boots in a Web Worker and the canvas draws the cluster the API 
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto('/?speed=10');
 
+  // Registration waits for both Workers to load and boot, which a cold machine takes its time over.
   const nodes = page.locator('[data-kind="Node"]');
-  await expect(nodes).toHaveCount(4);
+  await expect(nodes).toHaveCount(4, { timeout: 30_000 });
   await expect(page.locator('[data-kind="Node"][data-status="Ready"]')).toHaveCount(4, { timeout: 30_000 });
   for (const name of ['control-plane', 'worker-1', 'worker-2', 'worker-3']) {
     await expect(page.locator(`[data-kind="Node"][data-name="${name}"]`)).toBeVisible();
