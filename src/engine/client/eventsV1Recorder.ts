@@ -16,10 +16,17 @@ export const finishMs = 6 * 60_000;
 /** refreshMs: every thirty minutes the running series are written (their heartbeat). */
 export const refreshMs = 30 * 60_000;
 
-/** Cached is an Event as last recorded, with its eventTime in ms (what finishing compares). */
+/**
+ * Cached is what the recorder remembers of an Event: for a singleton only what a series would be
+ * written on (its name, note and eventTime, and the eventTime in ms, which finishing compares);
+ * once it repeats, the whole Event with its series, which heartbeats write again.
+ */
 interface Cached {
-  event: Event;
+  name: string;
+  note: string;
+  eventTime: string;
   at: number;
+  event?: Event;
   lastObservedMs?: number;
 }
 
@@ -66,15 +73,16 @@ export class EventsV1Recorder {
     const key = keyDigest([type, action, reason, refKey(ref), rel ? refKey(rel) : ''].join('\0'));
     const cached = this.cache.get(key);
     if (!cached) {
-      this.cache.set(key, { event, at: clock.now() });
+      this.cache.set(key, { name: event.metadata!.name!, note, eventTime: event.eventTime!, at: clock.now() });
       this.finishTimer ??= this.sim.timers.after(finishMs, () => this.finishSeries());
       this.queue.push(event);
       return;
     }
     cached.lastObservedMs = clock.now();
-    const series = { count: (cached.event.series?.count ?? 1) + 1, lastObservedTime: clock.rfc3339Micro() };
-    const first = cached.event.series === undefined;
-    cached.event = { ...cached.event, series };
+    const first = cached.event === undefined;
+    // The series is the first occurrence's Event: isomorphic events differ only in note and time.
+    const base = cached.event ?? { ...event, metadata: { ...event.metadata, name: cached.name }, note: cached.note, eventTime: cached.eventTime };
+    cached.event = { ...base, series: { count: (base.series?.count ?? 1) + 1, lastObservedTime: clock.rfc3339Micro() } };
     // Only the second occurrence is written at once; later ones wait for the heartbeat or the end.
     if (first) this.queue.push(cached.event);
     this.refreshTimer ??= this.sim.timers.after(refreshMs, () => this.refreshSeries());
@@ -106,7 +114,7 @@ export class EventsV1Recorder {
     const cutoff = this.sim.clock.now() - finishMs;
     for (const [key, c] of this.cache) {
       if ((c.lastObservedMs ?? c.at) >= cutoff) continue;
-      if (c.event.series) this.queue.push(c.event);
+      if (c.event) this.queue.push(c.event);
       this.cache.delete(key);
     }
     if (this.cache.size > 0) this.finishTimer = this.sim.timers.after(finishMs, () => this.finishSeries());
@@ -116,7 +124,7 @@ export class EventsV1Recorder {
     this.refreshTimer = undefined;
     let running = false;
     for (const c of this.cache.values()) {
-      if (!c.event.series) continue;
+      if (!c.event) continue;
       this.queue.push(c.event);
       running = true;
     }
