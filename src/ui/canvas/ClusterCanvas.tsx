@@ -12,6 +12,7 @@ import { CanvasToolbar } from './CanvasToolbar';
 import { connectCanvasStore } from './canvasStore';
 import { edgeTypes, nodeTypes } from './nodeTypes';
 import { DetailContext, useZoomDetail, type Detail } from './useCanvasView';
+import { useAutoFit } from './useAutoFit';
 import { useFlowElements } from './useFlowElements';
 import './canvas.css';
 
@@ -27,7 +28,6 @@ const clearSelection = () => useUiStore.getState().select(undefined);
 // element it has seen before, so the toolbars re-render only on their own stores' changes.
 const overlays = (
   <>
-    <Controls showInteractive={false} />
     <Panel position="top-left" className="canvas-overlays">
       <CanvasToolbar />
       <ActionBar />
@@ -50,6 +50,7 @@ function Flow() {
   useActionShortcuts(client);
   const detail = useZoomDetail();
   const { nodes, edges } = useFlowElements(detail);
+  const { onMoveStart, onUserZoom } = useAutoFit(nodes, fitViewOptions);
   const onDrop = useCallback(
     (e: DragEvent) => {
       const kind = e.dataTransfer.getData(PaletteMime) as PaletteKind;
@@ -78,9 +79,11 @@ function Flow() {
           nodesFocusable={false}
           edgesFocusable={false}
           onPaneClick={clearSelection}
+          onMoveStart={onMoveStart}
           zoomOnDoubleClick={false}
           deleteKeyCode={null}
         >
+          <Controls showInteractive={false} onZoomIn={onUserZoom} onZoomOut={onUserZoom} />
           {overlays}
         </ReactFlow>
       </DetailContext>
