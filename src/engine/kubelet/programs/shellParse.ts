@@ -1,6 +1,7 @@
 // A small parser for the shell one-liners pod specs carry (`sh -c 'while true; do echo hi; sleep 5; done'`):
-// enough of POSIX sh to know what such a script prints, how long it runs and how it exits. Commands
-// it does not know run instantly and print nothing; conditions are taken to succeed at once.
+// enough of POSIX sh to know what such a script prints, how long it runs, how it exits and which
+// files it touches and removes (what exec probes look at). Commands it does not know run instantly
+// and print nothing; conditions are taken to succeed at once.
 
 /** Part is one piece of a shell word: literal text or an expansion evaluated when the line is printed. */
 export type Part =
@@ -147,7 +148,7 @@ export function tokenize(src: string): Token[] {
 /** withoutRedirect takes a stdout redirect (`> file`, `>> file`, `>file`) out of a command's words. */
 function withoutRedirect(words: { word: Word; raw: string }[]): { words: { word: Word; raw: string }[]; target?: string } {
   for (let i = 0; i < words.length; i++) {
-    const m = /^(?:1)?>>?(.*)$/.exec(words[i].raw);
+    const m = /^1?>>?(.*)$/.exec(words[i].raw);
     if (!m) continue;
     const target = m[1] || words[i + 1]?.raw;
     const skip = m[1] ? 1 : 2;
@@ -244,12 +245,13 @@ class Parser {
 
   simple(all: { word: Word; raw: string }[]): Op[] {
     const { words, target } = withoutRedirect(all);
-    const ops = this.command1(words);
+    const ops = this.simpleCommand(words);
     // Output sent to a file is not logged; the file exists from then on.
     return target === undefined ? ops : [...ops.filter((o) => o.t !== 'print' && o.t !== 'env'), { t: 'file', path: target, exists: true }];
   }
 
-  private command1(words: { word: Word; raw: string }[]): Op[] {
+  /** simpleCommand turns one simple command, its redirect taken out, into ops. */
+  private simpleCommand(words: { word: Word; raw: string }[]): Op[] {
     const ops: Op[] = [];
     let k = 0;
     for (; k < words.length && /^[A-Za-z_]\w*=/.test(words[k].raw); k++) {
