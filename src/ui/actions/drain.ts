@@ -33,7 +33,7 @@ export interface DrainOptions {
   timeoutMs?: number;
   /** sleep waits between retries and between checks that an evicted pod is gone, in wall time as kubectl does. */
   sleep?: (ms: number) => Promise<void>;
-  /** onProgress sees the lines printed so far each time a refused eviction will be retried. */
+  /** onProgress sees the lines printed so far each time a refused eviction will be retried or an evicted pod is gone. */
   onProgress?: (lines: readonly string[]) => void;
 }
 

@@ -51,15 +51,15 @@ export interface DeleteResult {
 
 const maxConflictRetries = 5;
 
+/** maxNameGenerationCreateAttempts is how often upstream's Store tries a create whose name it generates. */
+const maxNameGenerationCreateAttempts = 8;
+
 /**
  * GenericRegistry is k8s.io/apiserver's generic Store: create, update, delete and read over the
  * MVCC store, calling a resource's strategy for defaulting, preparation and validation, and owning
  * what every resource shares (uid, creationTimestamp, generateName, namespaces, finalizers,
  * graceful deletion, optimistic concurrency).
  */
-/** maxNameGenerationCreateAttempts is how often upstream's Store tries a create whose name it generates. */
-const maxNameGenerationCreateAttempts = 8;
-
 export class GenericRegistry {
   private readonly validatingAdmission: ValidationInterface[] = [];
 
