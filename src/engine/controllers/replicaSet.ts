@@ -1,7 +1,7 @@
 import type { ReplicaSet, ReplicaSetStatus } from 'kubernetes-types/apps/v1';
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { OwnerReference } from 'kubernetes-types/meta/v1';
-import { matches, selectorFromLabelSelector, selectorFromSet, type Selector } from '../api/labels';
+import { selectorFromLabelSelector, selectorFromSet, type Selector } from '../api/labels';
 import { isApiError } from '../apiserver/errors';
 import type { ResourceDefinition } from '../apiserver/registry/resourceDefinition';
 import { Resources } from '../apiserver/registry/resources';
@@ -13,12 +13,14 @@ import { calculateStatus, getPodsToDelete, slowStartBatch, updateReplicaSetStatu
 import {
   ControllerRefManager,
   ControllerUIDIndex,
+  controllersSelecting,
   ensureControllerUIDIndex,
   getControllerOf,
   newControllerRef,
   type GroupVersionKind,
   ownedOrOrphaned,
   recheckDeletionTimestamp,
+  resolveControllerRef,
 } from './util/controllerRef';
 import { ControllerExpectations } from './util/expectations';
 import { hasStatusCause, NamespaceTerminatingCause, PodControl } from './util/podControl';
@@ -212,19 +214,12 @@ export class ReplicaSetController extends QueueController {
   }
 
   private resolveControllerRef(namespace: string | undefined, ref: OwnerReference): ReplicaSet | undefined {
-    if (ref.kind !== this.kind.gvk.kind) return undefined;
-    const rs = this.rsInformer.lister.get(namespace, ref.name);
-    return rs?.metadata?.uid === ref.uid ? rs : undefined;
+    return resolveControllerRef(this.rsInformer.lister, this.kind.gvk.kind, namespace, ref);
   }
 
-  /** getPodReplicaSets lists the ReplicaSets whose selector matches an orphan pod; an empty selector matches nothing. */
+  /** getPodReplicaSets lists the ReplicaSets whose selector matches an orphan pod. */
   private getPodReplicaSets(pod: Pod): ReplicaSet[] {
-    const labels = pod.metadata?.labels;
-    if (!labels || Object.keys(labels).length === 0) return [];
-    return this.rsInformer.lister.list(pod.metadata?.namespace ?? '').filter((rs) => {
-      const sel = this.kind.selector(rs);
-      return !sel.nothing && sel.requirements.length > 0 && matches(sel, labels);
-    });
+    return controllersSelecting(this.rsInformer.lister.list(pod.metadata?.namespace ?? ''), pod.metadata?.labels, (rs) => this.kind.selector(rs));
   }
 
   private addPod(pod: Pod): void {

@@ -2,6 +2,7 @@ import type { ControllerRevision, DaemonSet } from 'kubernetes-types/apps/v1';
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import type { OwnerReference } from 'kubernetes-types/meta/v1';
 import { deepCopy } from '../../api/deepCopy';
+import { selectorFromLabelSelector } from '../../api/labels';
 import { semanticDeepEqual } from '../../apiserver/registry/strategyHelpers';
 import { Resources } from '../../apiserver/registry/resources';
 import { EventRecorder, EventType } from '../../client/eventRecorder';
@@ -9,7 +10,7 @@ import { keyOf, splitKey, type Informer } from '../../client/informer';
 import { WorkQueue } from '../../client/workQueue';
 import { QueueController, type ControllerContext } from '../controller';
 import { slowStartBatch } from '../replicaSetUtils';
-import { getControllerOf, newControllerRef } from '../util/controllerRef';
+import { controllersSelecting, getControllerOf, newControllerRef, resolveControllerRef } from '../util/controllerRef';
 import { hasStatusCause, NamespaceTerminatingCause, PodControl } from '../util/podControl';
 import { isPodReady, podKey } from '../util/podUtil';
 import { isApiError } from '../../apiserver/errors';
@@ -18,7 +19,7 @@ import { DaemonPods } from './daemonPods';
 import { DaemonSetExpectations } from './expectations';
 import { FailedPodsBackoff, failedPodsBackoffKey } from './failedPodsBackoff';
 import { DaemonSetHistory } from './history';
-import { getDaemonSetsMatching, placementChanged, shouldIgnoreNodeUpdate } from './informerHandlers';
+import { placementChanged, shouldIgnoreNodeUpdate } from './informerHandlers';
 import { nodeShouldRunDaemonPod } from './nodeShouldRunDaemonPod';
 import { getUnscheduledPodsWithoutNode, podsShouldBeOnNode } from './podsShouldBeOnNode';
 import { planRollingUpdate, updatedDesiredNodeCounts } from './rollingUpdate';
@@ -267,13 +268,11 @@ export class DaemonSetsController extends QueueController {
   }
 
   private resolveControllerRef(namespace: string | undefined, ref: OwnerReference): DaemonSet | undefined {
-    if (ref.kind !== DaemonSetKind.kind) return undefined;
-    const ds = this.dsInformer.lister.get(namespace, ref.name);
-    return ds?.metadata?.uid === ref.uid ? ds : undefined;
+    return resolveControllerRef(this.dsInformer.lister, DaemonSetKind.kind, namespace, ref);
   }
 
   private matchingDaemonSets(obj: Pod | ControllerRevision): DaemonSet[] {
-    return getDaemonSetsMatching(this.dsInformer.lister.list(obj.metadata?.namespace ?? ''), obj.metadata?.labels);
+    return controllersSelecting(this.dsInformer.lister.list(obj.metadata?.namespace ?? ''), obj.metadata?.labels, (ds) => selectorFromLabelSelector(ds.spec?.selector));
   }
 
   private addHistory(history: ControllerRevision): void {

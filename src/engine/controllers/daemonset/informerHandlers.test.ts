@@ -1,6 +1,6 @@
 import type { Node } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
-import { getDaemonSetsMatching, nodeInSameCondition, placementChanged, shouldIgnoreNodeUpdate } from './informerHandlers';
+import { nodeInSameCondition, placementChanged, shouldIgnoreNodeUpdate } from './informerHandlers';
 import { newDaemonSet, newNode } from './testing';
 
 const withConditions = (node: Node, rv: string, conditions: NonNullable<Node['status']>['conditions']): Node => ({
@@ -29,15 +29,5 @@ describe('node updates', () => {
     const tainted: Node = { ...node, spec: { taints: [{ key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' }] } };
     expect(placementChanged(tainted, node, ds)).toBe(true);
     expect(placementChanged(node, { ...node, metadata: { ...node.metadata, labels: { other: 'x' } } }, ds)).toBe(false);
-  });
-});
-
-describe('getDaemonSetsMatching', () => {
-  it('finds the DaemonSets selecting an orphan; no labels match nothing', () => {
-    const ds = newDaemonSet();
-    const other = newDaemonSet((d) => (d.spec!.selector = { matchLabels: { app: 'other' } }));
-    expect(getDaemonSetsMatching([ds, other], { app: 'ds', extra: '1' })).toEqual([ds]);
-    expect(getDaemonSetsMatching([ds], {})).toEqual([]);
-    expect(getDaemonSetsMatching([newDaemonSet((d) => (d.spec!.selector = {}))], { app: 'ds' })).toEqual([]);
   });
 });

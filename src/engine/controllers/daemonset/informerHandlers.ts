@@ -1,24 +1,10 @@
 import type { DaemonSet } from 'kubernetes-types/apps/v1';
 import type { Node, NodeCondition } from 'kubernetes-types/core/v1';
-import { matches, selectorFromLabelSelector } from '../../api/labels';
 import { semanticDeepEqual } from '../../apiserver/registry/strategyHelpers';
 import { nodeShouldRunDaemonPod } from './nodeShouldRunDaemonPod';
 
-// What the DaemonSet controller's informer handlers decide: GetPodDaemonSets/GetHistoryDaemonSets of
-// client-go's apps/v1 DaemonSet lister expansion, and nodeInSameCondition/shouldIgnoreNodeUpdate of
-// pkg/controller/daemon/daemon_controller.go (v1.32).
-
-/**
- * getDaemonSetsMatching returns the DaemonSets (of the object's namespace) whose selector matches an
- * orphan's labels. An object without labels, and a DaemonSet with an empty selector, match nothing.
- */
-export function getDaemonSetsMatching(daemonSets: readonly DaemonSet[], labels: Record<string, string> | undefined): DaemonSet[] {
-  if (!labels || Object.keys(labels).length === 0) return [];
-  return daemonSets.filter((ds) => {
-    const sel = selectorFromLabelSelector(ds.spec?.selector);
-    return !sel.nothing && sel.requirements.length > 0 && matches(sel, labels);
-  });
-}
+// What the DaemonSet controller's node informer handlers decide: nodeInSameCondition and
+// shouldIgnoreNodeUpdate of pkg/controller/daemon/daemon_controller.go (v1.32).
 
 /** nodeInSameCondition is true when the same condition types are True on both sides. */
 export function nodeInSameCondition(old: readonly NodeCondition[] | undefined, cur: readonly NodeCondition[] | undefined): boolean {

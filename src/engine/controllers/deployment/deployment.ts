@@ -10,10 +10,12 @@ import type { Controller, ControllerContext } from '../controller';
 import {
   ControllerRefManager,
   ControllerUIDIndex,
+  controllersSelecting,
   ensureControllerUIDIndex,
   getControllerOf,
   ownedOrOrphaned,
   recheckDeletionTimestamp,
+  resolveControllerRef,
 } from '../util/controllerRef';
 import { hasStatusCause, NamespaceTerminatingCause } from '../util/podControl';
 import { controllerKind, updateDeploymentStatus, type DeploymentContext } from './context';
@@ -163,19 +165,12 @@ export class DeploymentController implements Controller {
   }
 
   private resolveControllerRef(namespace: string | undefined, ref: OwnerReference): Deployment | undefined {
-    if (ref.kind !== controllerKind.kind) return undefined;
-    const d = this.dInformer.lister.get(namespace, ref.name);
-    return d?.metadata?.uid === ref.uid ? d : undefined;
+    return resolveControllerRef(this.dInformer.lister, controllerKind.kind, namespace, ref);
   }
 
   /** getDeploymentsForReplicaSet lists the Deployments whose selector matches an orphan; an empty selector matches nothing. */
   private getDeploymentsForReplicaSet(rs: ReplicaSet): Deployment[] {
-    const labels = rs.metadata?.labels;
-    if (!labels || Object.keys(labels).length === 0) return [];
-    return this.dInformer.lister.list(rs.metadata?.namespace ?? '').filter((d) => {
-      const sel = selectorFromLabelSelector(d.spec?.selector);
-      return sel.requirements.length > 0 && matches(sel, labels);
-    });
+    return controllersSelecting(this.dInformer.lister.list(rs.metadata?.namespace ?? ''), rs.metadata?.labels, (d) => selectorFromLabelSelector(d.spec?.selector));
   }
 
   private addReplicaSet(rs: ReplicaSet): void {

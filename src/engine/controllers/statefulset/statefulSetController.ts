@@ -9,7 +9,15 @@ import { keyOf, splitKey, type Informer } from '../../client/informer';
 import { WorkQueue } from '../../client/workQueue';
 import { QueueController, type ControllerContext } from '../controller';
 import { ControllerHistory } from '../history/controllerHistory';
-import { ControllerRefManager, ensureControllerUIDIndex, getControllerOf, ownedOrOrphaned, recheckDeletionTimestamp } from '../util/controllerRef';
+import {
+  ControllerRefManager,
+  controllersSelecting,
+  ensureControllerUIDIndex,
+  getControllerOf,
+  ownedOrOrphaned,
+  recheckDeletionTimestamp,
+  resolveControllerRef,
+} from '../util/controllerRef';
 import { isPodReady } from '../util/podUtil';
 import { StatefulPodControl } from './statefulPodControl';
 import { StatefulSetControl } from './statefulSetControl';
@@ -116,19 +124,12 @@ export class StatefulSetController extends QueueController {
   }
 
   private resolveControllerRef(namespace: string | undefined, ref: OwnerReference): StatefulSet | undefined {
-    if (ref.kind !== controllerKind.kind) return undefined;
-    const set = this.setInformer.lister.get(namespace, ref.name);
-    return set?.metadata?.uid === ref.uid ? set : undefined;
+    return resolveControllerRef(this.setInformer.lister, controllerKind.kind, namespace, ref);
   }
 
-  /** getStatefulSetsForPod lists the sets whose (non-empty) selector matches an orphan pod. */
+  /** getStatefulSetsForPod lists the sets whose selector matches an orphan pod. */
   private getStatefulSetsForPod(pod: Pod): StatefulSet[] {
-    const labels = pod.metadata?.labels;
-    if (!labels || Object.keys(labels).length === 0) return [];
-    return this.setInformer.lister.list(pod.metadata?.namespace ?? '').filter((set) => {
-      const sel = selectorFromLabelSelector(set.spec?.selector);
-      return !sel.nothing && sel.requirements.length > 0 && matches(sel, labels);
-    });
+    return controllersSelecting(this.setInformer.lister.list(pod.metadata?.namespace ?? ''), pod.metadata?.labels, (set) => selectorFromLabelSelector(set.spec?.selector));
   }
 
   private addPod(pod: Pod): void {

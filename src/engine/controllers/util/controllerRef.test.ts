@@ -1,14 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import type { DaemonSet } from 'kubernetes-types/apps/v1';
 import type { Pod } from 'kubernetes-types/core/v1';
+import { Lister } from '../../client/lister';
+import { newDaemonSet } from '../daemonset/testing';
 import { selectorFromLabelSelector } from '../../api/labels';
 import { Resources } from '../../apiserver/registry/resources';
 import {
   ControllerRefManager,
+  controllersSelecting,
   ensureControllerUIDIndex,
   getControllerOf,
   newControllerRef,
   ownedOrOrphaned,
   recheckDeletionTimestamp,
+  resolveControllerRef,
 } from './controllerRef';
 import { newControllerFixture } from './recordingClient';
 
@@ -131,5 +136,29 @@ describe('ownedOrOrphaned', () => {
     });
     const names = ownedOrOrphaned(inf.lister, { metadata: { namespace: 'default', uid: 'web-abc-uid' } }).map((p) => p.metadata?.name);
     expect(names.sort()).toEqual(['mine', 'orphan']);
+  });
+});
+
+describe('controllersSelecting', () => {
+  const selectorOf = (ds: DaemonSet) => selectorFromLabelSelector(ds.spec?.selector);
+
+  it('finds the controllers selecting an orphan; no labels, and an empty selector, match nothing', () => {
+    const ds = newDaemonSet();
+    const other = newDaemonSet((d) => (d.spec!.selector = { matchLabels: { app: 'other' } }));
+    expect(controllersSelecting([ds, other], { app: 'ds', extra: '1' }, selectorOf)).toEqual([ds]);
+    expect(controllersSelecting([ds], {}, selectorOf)).toEqual([]);
+    expect(controllersSelecting([newDaemonSet((d) => (d.spec!.selector = {}))], { app: 'ds' }, selectorOf)).toEqual([]);
+  });
+});
+
+describe('resolveControllerRef', () => {
+  it('returns the controller a reference names only with the same kind and uid', () => {
+    const lister = new Lister<DaemonSet>();
+    const ds = newDaemonSet();
+    lister.set(ds);
+    const ref = { apiVersion: 'apps/v1', kind: 'DaemonSet', name: ds.metadata!.name!, uid: ds.metadata!.uid!, controller: true };
+    expect(resolveControllerRef(lister, 'DaemonSet', ds.metadata?.namespace, ref)).toBe(ds);
+    expect(resolveControllerRef(lister, 'DaemonSet', ds.metadata?.namespace, { ...ref, uid: 'recreated' })).toBeUndefined();
+    expect(resolveControllerRef(lister, 'ReplicaSet', ds.metadata?.namespace, ref)).toBeUndefined();
   });
 });

@@ -73,6 +73,29 @@ export function ownedOrOrphaned<T extends TypedObject>(lister: Lister<T>, owner:
   ];
 }
 
+/**
+ * resolveControllerRef returns the controller a controllerRef names, of the given kind, when the
+ * lister holds it with the same uid (a recreated namesake is not the owner).
+ */
+export function resolveControllerRef<T extends TypedObject>(lister: Lister<T>, kind: string, namespace: string | undefined, ref: OwnerReference): T | undefined {
+  if (ref.kind !== kind) return undefined;
+  const owner = lister.get(namespace, ref.name);
+  return owner?.metadata?.uid === ref.uid ? owner : undefined;
+}
+
+/**
+ * controllersSelecting lists the controllers whose selector matches an orphan's labels, as the
+ * listers' GetPodReplicaSets, GetPodStatefulSets and GetPodDaemonSets do: an object without labels,
+ * and a controller with an empty or nil selector, match nothing.
+ */
+export function controllersSelecting<T>(controllers: readonly T[], labels: Record<string, string> | undefined, selectorOf: (c: T) => Selector): T[] {
+  if (!labels || Object.keys(labels).length === 0) return [];
+  return controllers.filter((c) => {
+    const sel = selectorOf(c);
+    return !sel.nothing && sel.requirements.length > 0 && matches(sel, labels);
+  });
+}
+
 /** recheckDeletionTimestamp is controller.RecheckDeletionTimestamp: a quorum read before adopting. */
 export function recheckDeletionTimestamp(getObject: () => Promise<TypedObject>): () => Promise<void> {
   return async () => {
