@@ -92,19 +92,8 @@ if (!kubectlPath) console.warn('NOTICE: kubectl not found on PATH: the kubectl c
 describe.skipIf(!kubectlPath)('real kubectl v1.32 commands against the headless API server', () => {
   let h: Harness;
   let scratch: string;
-  const k = async (...args: string[]) => {
-    const r = await h.kubectl(args);
-    if (r.code !== 0) throw new Error(`kubectl ${args.join(' ')} failed (${r.code}): ${r.stderr}`);
-    return r.stdout;
-  };
+  const k = (...args: string[]) => h.run(...args);
   const jsonpath = (path: string, ...target: string[]) => k('get', ...target, '-o', `jsonpath=${path}`);
-  const until = async (check: () => Promise<boolean>, maxSeconds = 300) => {
-    for (let t = 0; t < maxSeconds; t += 5) {
-      if (await check()) return;
-      await h.advance(5);
-    }
-    throw new Error('condition not reached in simulated time');
-  };
   /** background runs a long-lived kubectl (get -w, logs -f) that the test stops itself. */
   const background = (...args: string[]) => {
     const child = spawn(kubectlPath ?? 'kubectl', ['--server', h.url, '--cache-dir', join(scratch, 'bg-cache'), ...args], {
@@ -130,7 +119,7 @@ describe.skipIf(!kubectlPath)('real kubectl v1.32 commands against the headless 
     h = await startHarness();
     await h.advance(5);
     await k('apply', '-f', allKinds);
-    await until(async () => (await jsonpath('{.status.readyReplicas}', 'deployment', 'web', '-n', 'kinds')) === '2');
+    await h.until(async () => (await jsonpath('{.status.readyReplicas}', 'deployment', 'web', '-n', 'kinds')) === '2');
   });
   afterAll(async () => {
     await h?.close();
@@ -258,7 +247,7 @@ describe.skipIf(!kubectlPath)('real kubectl v1.32 commands against the headless 
     it('describes a Pod with an Events section: Scheduled, Pulling, Pulled, Created, Started', async () => {
       // An image no node has pulled yet, so that the kubelet reports Pulling rather than "already present".
       await k('run', 'described', '--image=httpd:2.4');
-      await until(async () => (await jsonpath('{.status.phase}', 'pod', 'described')) === 'Running');
+      await h.until(async () => (await jsonpath('{.status.phase}', 'pod', 'described')) === 'Running');
       const out = await k('describe', 'pod', 'described');
       expect(out).toMatch(/^Status:\s+Running$/m);
       expect(out).toMatch(/^Node:\s+worker-\d\/\S+$/m);
@@ -336,7 +325,7 @@ describe.skipIf(!kubectlPath)('real kubectl v1.32 commands against the headless 
   describe('changing a Deployment', () => {
     it('scale sets the replicas and the Deployment becomes ready at that size', async () => {
       expect(await k('scale', 'deployment', 'made', '--replicas=3')).toBe('deployment.apps/made scaled\n');
-      await until(async () => (await jsonpath('{.status.readyReplicas}', 'deployment', 'made')) === '3');
+      await h.until(async () => (await jsonpath('{.status.readyReplicas}', 'deployment', 'made')) === '3');
     });
 
     it('label adds, refuses to overwrite without --overwrite, and removes', async () => {
@@ -356,14 +345,14 @@ describe.skipIf(!kubectlPath)('real kubectl v1.32 commands against the headless 
 
     it('set image rolls out a new revision; rollout status and history show it', async () => {
       expect(await k('set', 'image', 'deployment/made', 'nginx=nginx:1.28')).toBe('deployment.apps/made image updated\n');
-      await until(async () => (await h.kubectl(['rollout', 'status', 'deployment/made', '--watch=false'])).stdout === 'deployment "made" successfully rolled out\n');
+      await h.until(async () => (await h.kubectl(['rollout', 'status', 'deployment/made', '--watch=false'])).stdout === 'deployment "made" successfully rolled out\n');
       expect(await k('rollout', 'history', 'deployment/made')).toBe('deployment.apps/made \nREVISION  CHANGE-CAUSE\n1         <none>\n2         <none>\n\n');
     });
 
     it('rollout undo goes back to the previous image', async () => {
       expect(await k('rollout', 'undo', 'deployment/made')).toBe('deployment.apps/made rolled back\n');
-      await until(async () => (await jsonpath('{.spec.template.spec.containers[0].image}', 'deployment', 'made')) === 'nginx:1.27');
-      await until(async () => (await h.kubectl(['rollout', 'status', 'deployment/made', '--watch=false'])).stdout.includes('successfully rolled out'));
+      await h.until(async () => (await jsonpath('{.spec.template.spec.containers[0].image}', 'deployment', 'made')) === 'nginx:1.27');
+      await h.until(async () => (await h.kubectl(['rollout', 'status', 'deployment/made', '--watch=false'])).stdout.includes('successfully rolled out'));
     });
 
     it('rollout pause, pause again, resume', async () => {
@@ -379,7 +368,7 @@ describe.skipIf(!kubectlPath)('real kubectl v1.32 commands against the headless 
       const before = await podsOf('app=made');
       expect(await k('rollout', 'restart', 'deployment/made')).toBe('deployment.apps/made restarted\n');
       expect(await jsonpath('{.spec.template.metadata.annotations.kubectl\\.kubernetes\\.io/restartedAt}', 'deployment', 'made')).toMatch(/^\d{4}-\d\d-\d\dT/);
-      await until(async () => {
+      await h.until(async () => {
         const now = await podsOf('app=made');
         return now.length === 3 && now.every((p) => !before.includes(p));
       });
@@ -388,7 +377,7 @@ describe.skipIf(!kubectlPath)('real kubectl v1.32 commands against the headless 
 
   describe('logs', () => {
     it('logs --tail prints the last lines', async () => {
-      await until(async () => (await jsonpath('{.status.phase}', 'pod', 'runner')) === 'Running');
+      await h.until(async () => (await jsonpath('{.status.phase}', 'pod', 'runner')) === 'Running');
       await h.advance(120);
       const all = (await k('logs', 'runner')).trimEnd().split('\n');
       expect(all.length).toBeGreaterThan(2);
@@ -429,7 +418,7 @@ describe.skipIf(!kubectlPath)('real kubectl v1.32 commands against the headless 
   describe('delete with cascading', () => {
     it('--cascade=orphan leaves the ReplicaSet and its pods, without an owner', async () => {
       await k('create', 'deployment', 'orphaner', '--image=nginx:1.27');
-      await until(async () => (await jsonpath('{.status.readyReplicas}', 'deployment', 'orphaner')) === '1');
+      await h.until(async () => (await jsonpath('{.status.readyReplicas}', 'deployment', 'orphaner')) === '1');
       const rs = await jsonpath('{.items[*].metadata.name}', 'rs', '-l', 'app=orphaner');
       expect(await k('delete', 'deployment', 'orphaner', '--cascade=orphan')).toBe('deployment.apps "orphaner" deleted\n');
       await h.advance(10);
@@ -440,9 +429,9 @@ describe.skipIf(!kubectlPath)('real kubectl v1.32 commands against the headless 
 
     it('--cascade=foreground deletes the ReplicaSets and pods too', async () => {
       await k('create', 'deployment', 'fg', '--image=nginx:1.27', '--replicas=2');
-      await until(async () => (await jsonpath('{.status.readyReplicas}', 'deployment', 'fg')) === '2');
+      await h.until(async () => (await jsonpath('{.status.readyReplicas}', 'deployment', 'fg')) === '2');
       expect(await k('delete', 'deployment', 'fg', '--cascade=foreground', '--wait=false')).toBe('deployment.apps "fg" deleted\n');
-      await until(async () => (await jsonpath('{.items[*].metadata.name}', 'rs', '-l', 'app=fg')) === '' && (await podsOf('app=fg')).length === 0);
+      await h.until(async () => (await jsonpath('{.items[*].metadata.name}', 'rs', '-l', 'app=fg')) === '' && (await podsOf('app=fg')).length === 0);
       expect((await h.kubectl(['get', 'deployment', 'fg'])).stderr).toBe('Error from server (NotFound): deployments.apps "fg" not found\n');
     });
   });
@@ -476,7 +465,7 @@ describe.skipIf(!kubectlPath)('real kubectl v1.32 commands against the headless 
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toMatch(/^node\/\S+ cordoned$/m);
       expect(r.stdout).toContain(`node/${target} drained\n`);
-      await until(async () => {
+      await h.until(async () => {
         const nodes = (await jsonpath('{.items[*].spec.nodeName}', 'pods', '-n', 'kinds', '-l', 'app=web')).split(' ');
         return nodes.length === 2 && !nodes.includes(target);
       });

@@ -148,29 +148,18 @@ if (!kubectlPath) console.warn('NOTICE: kubectl not found on PATH: the kubectl e
 
 describe.skipIf(!kubectlPath)('real kubectl v1.32 error output against the headless API server', () => {
   let h: Harness;
-  const k = async (...args: string[]) => {
-    const r = await h.kubectl(args);
-    if (r.code !== 0) throw new Error(`kubectl ${args.join(' ')} failed (${r.code}): ${r.stderr}`);
-    return r.stdout;
-  };
+  const k = (...args: string[]) => h.run(...args);
   /** snapshot lists every object of the kinds these cases touch, with its resourceVersion. */
   const snapshot = () =>
     k('get', 'deployments,replicasets,pods,services,configmaps,secrets,namespaces', '-A', '-o', 'jsonpath={range .items[*]}{.kind}/{.metadata.namespace}/{.metadata.name}@{.metadata.resourceVersion}{"\\n"}{end}');
-  const until = async (check: () => Promise<boolean>, maxSeconds = 120) => {
-    for (let t = 0; t < maxSeconds; t += 5) {
-      if (await check()) return;
-      await h.advance(5);
-    }
-    throw new Error('condition not reached in simulated time');
-  };
 
   beforeAll(async () => {
     h = await startHarness();
     await h.advance(5);
     await h.kubectl(['apply', '-f', '-'], deployment('web', ''));
     await k('run', 'p', '--image=nginx:1.27');
-    await until(async () => (await k('get', 'pod', 'p', '-o', 'jsonpath={.status.phase}')) === 'Running');
-    await until(async () => (await k('get', 'deploy', 'web', '-o', 'jsonpath={.status.readyReplicas}')) === '1');
+    await h.until(async () => (await k('get', 'pod', 'p', '-o', 'jsonpath={.status.phase}')) === 'Running', 120);
+    await h.until(async () => (await k('get', 'deploy', 'web', '-o', 'jsonpath={.status.readyReplicas}')) === '1', 120);
   });
   afterAll(async () => {
     await h?.close();

@@ -21,7 +21,11 @@ export interface KubectlResult {
 export interface Harness {
   url: string;
   kubectl(args: string[], stdin?: string): Promise<KubectlResult>;
+  /** run runs kubectl and returns its stdout, throwing with its stderr when it fails. */
+  run(...args: string[]): Promise<string>;
   advance(seconds: number): Promise<void>;
+  /** until advances simulated time five seconds at a time until check passes, or throws after maxSeconds. */
+  until(check: () => Promise<boolean>, maxSeconds?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -39,11 +43,24 @@ export async function startHarness(extraArgs: string[] = []): Promise<Harness> {
       );
       if (stdin !== undefined) child.stdin?.end(stdin);
     });
+  const advance = async (seconds: number) => {
+    await server.runner.advance(seconds);
+  };
   return {
     url: server.url,
     kubectl,
-    advance: async (seconds) => {
-      await server.runner.advance(seconds);
+    run: async (...args) => {
+      const r = await kubectl(args);
+      if (r.code !== 0) throw new Error(`kubectl ${args.join(' ')} failed (${r.code}): ${r.stderr}`);
+      return r.stdout;
+    },
+    advance,
+    until: async (check, maxSeconds = 300) => {
+      for (let t = 0; t < maxSeconds; t += 5) {
+        if (await check()) return;
+        await advance(5);
+      }
+      throw new Error('condition not reached in simulated time');
     },
     close: async () => {
       await server.close();

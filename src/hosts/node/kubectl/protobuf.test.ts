@@ -6,11 +6,7 @@ import { kubectlPath, startHarness, type Harness } from './kubectlHarness';
 
 describe.skipIf(!kubectlPath)('real kubectl v1.32: protobuf bodies and the protobuf OpenAPI v2 document', () => {
   let h: Harness;
-  const k = async (...args: string[]) => {
-    const r = await h.kubectl(args);
-    if (r.code !== 0) throw new Error(`kubectl ${args.join(' ')} failed (${r.code}): ${r.stderr}`);
-    return r.stdout;
-  };
+  const k = (...args: string[]) => h.run(...args);
   const getJson = async (...args: string[]) => JSON.parse(await k('get', ...args, '-o', 'json'));
 
   beforeAll(async () => {

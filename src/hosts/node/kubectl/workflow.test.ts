@@ -8,19 +8,7 @@ if (!kubectlPath) {
 
 describe.skipIf(!kubectlPath)('real kubectl v1.32 against the headless API server', () => {
   let h: Harness;
-  const k = async (...args: string[]) => {
-    const r = await h.kubectl(args);
-    if (r.code !== 0) throw new Error(`kubectl ${args.join(' ')} failed (${r.code}): ${r.stderr}`);
-    return r.stdout;
-  };
-  /** until advances simulated time a few seconds at a time until check passes. */
-  const until = async (check: () => Promise<boolean>, maxSeconds = 300) => {
-    for (let t = 0; t < maxSeconds; t += 5) {
-      if (await check()) return;
-      await h.advance(5);
-    }
-    throw new Error('condition not reached in simulated time');
-  };
+  const k = (...args: string[]) => h.run(...args);
   const jsonpath = (kind: string, path: string, ...rest: string[]) => k('get', kind, ...rest, '-o', `jsonpath=${path}`);
 
   beforeAll(async () => {
@@ -48,10 +36,10 @@ describe.skipIf(!kubectlPath)('real kubectl v1.32 against the headless API serve
     const r = await h.kubectl(['apply', '-f', '-'], webDeploymentAndService);
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('deployment.apps/web created\nservice/web created\n');
-    await until(async () => (await jsonpath('pods', '{.items[*].status.phase}', '-l', 'app=web')).split(' ').filter((p) => p === 'Running').length === 3);
+    await h.until(async () => (await jsonpath('pods', '{.items[*].status.phase}', '-l', 'app=web')).split(' ').filter((p) => p === 'Running').length === 3);
     const nodes = (await jsonpath('pods', '{.items[*].spec.nodeName}', '-l', 'app=web')).split(' ');
     expect(nodes.every((n) => /^worker-\d$/.test(n))).toBe(true);
-    await until(async () => (await jsonpath('endpoints', '{.subsets[*].addresses[*].ip}', 'web')).split(' ').filter(Boolean).length === 3);
+    await h.until(async () => (await jsonpath('endpoints', '{.subsets[*].addresses[*].ip}', 'web')).split(' ').filter(Boolean).length === 3);
   });
 
   it('answers a second apply of the same manifests with unchanged', async () => {
@@ -61,26 +49,26 @@ describe.skipIf(!kubectlPath)('real kubectl v1.32 against the headless API serve
 
   it('scales to 5', async () => {
     expect(await k('scale', 'deployment/web', '--replicas=5')).toBe('deployment.apps/web scaled\n');
-    await until(async () => (await jsonpath('deployment', '{.status.readyReplicas}', 'web')) === '5');
+    await h.until(async () => (await jsonpath('deployment', '{.status.readyReplicas}', 'web')) === '5');
   });
 
   it('rolls out a new image, shows 2 revisions, and rolls back', async () => {
     expect(await k('set', 'image', 'deployment/web', 'nginx=nginx:1.28')).toBe('deployment.apps/web image updated\n');
-    await until(async () => {
+    await h.until(async () => {
       const r = await h.kubectl(['rollout', 'status', 'deployment/web', '--watch=false']);
       return r.stdout.includes('successfully rolled out');
     });
     const history = await k('rollout', 'history', 'deployment/web');
     expect(history).toMatch(/REVISION\s+CHANGE-CAUSE\n1\s+<none>\n2\s+<none>/);
     expect(await k('rollout', 'undo', 'deployment/web')).toBe('deployment.apps/web rolled back\n');
-    await until(async () => (await jsonpath('deployment', '{.spec.template.spec.containers[0].image}', 'web')) === 'nginx:1.27');
-    await until(async () => (await h.kubectl(['rollout', 'status', 'deployment/web', '--watch=false'])).stdout.includes('successfully rolled out'));
+    await h.until(async () => (await jsonpath('deployment', '{.spec.template.spec.containers[0].image}', 'web')) === 'nginx:1.27');
+    await h.until(async () => (await h.kubectl(['rollout', 'status', 'deployment/web', '--watch=false'])).stdout.includes('successfully rolled out'));
   });
 
   it('replaces a deleted pod', async () => {
     const before = (await jsonpath('pods', '{.items[*].metadata.name}', '-l', 'app=web')).split(' ');
     await k('delete', 'pod', before[0], '--wait=false');
-    await until(async () => {
+    await h.until(async () => {
       const names = (await jsonpath('pods', '{.items[*].metadata.name}', '-l', 'app=web')).split(' ');
       return !names.includes(before[0]) && names.length === 5;
     });
@@ -100,7 +88,7 @@ describe.skipIf(!kubectlPath)('real kubectl v1.32 against the headless API serve
     const r = await drain;
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(`node/${target} drained`);
-    await until(async () => {
+    await h.until(async () => {
       const after = (await jsonpath('pods', '{.items[*].spec.nodeName}', '-l', 'app=web')).split(' ');
       return after.length === 5 && !after.includes(target);
     });

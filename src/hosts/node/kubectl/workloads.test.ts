@@ -64,22 +64,11 @@ spec:
 
 describe.skipIf(!kubectlPath)('real kubectl v1.32: StatefulSets, DaemonSets, CronJobs, volumes, HPAs, affinity, quotas', () => {
   let h: Harness;
-  const k = async (...args: string[]) => {
-    const r = await h.kubectl(args);
-    if (r.code !== 0) throw new Error(`kubectl ${args.join(' ')} failed (${r.code}): ${r.stderr}`);
-    return r.stdout;
-  };
+  const k = (...args: string[]) => h.run(...args);
   const apply = async (manifest: string) => {
     const r = await h.kubectl(['apply', '-f', '-'], manifest);
     if (r.code !== 0) throw new Error(`kubectl apply failed: ${r.stderr}`);
     return r.stdout;
-  };
-  const until = async (check: () => Promise<boolean>, maxSeconds = 300) => {
-    for (let t = 0; t < maxSeconds; t += 5) {
-      if (await check()) return;
-      await h.advance(5);
-    }
-    throw new Error('condition not reached in simulated time');
   };
   // A DaemonSet "successfully rolled out"; a StatefulSet (partition defaulted to 0) reports a "partitioned roll out complete".
   const rolledOut = (ref: string) => async () => /successfully rolled out|partitioned roll out complete/.test((await h.kubectl(['rollout', 'status', ref, '--watch=false'])).stdout);
@@ -95,24 +84,24 @@ describe.skipIf(!kubectlPath)('real kubectl v1.32: StatefulSets, DaemonSets, Cro
 
   it('runs a StatefulSet with bound claims, rolls it and rolls it back', async () => {
     expect(await apply(statefulSet)).toBe('service/db created\nstatefulset.apps/db created\n');
-    await until(rolledOut('statefulset/db'));
+    await h.until(rolledOut('statefulset/db'));
     expect(await jsonpath('{.items[*].metadata.name}', 'pods', '-l', 'app=db')).toBe('db-0 db-1');
     expect(await jsonpath('{.items[*].status.phase}', 'pvc')).toBe('Bound Bound');
     expect(await jsonpath('{.items[*].spec.storageClassName}', 'pv')).toBe('standard standard');
     expect(await k('set', 'image', 'statefulset/db', 'nginx=registry.k8s.io/nginx-slim:0.27')).toBe('statefulset.apps/db image updated\n');
-    await until(rolledOut('statefulset/db'));
+    await h.until(rolledOut('statefulset/db'));
     expect(await k('rollout', 'history', 'statefulset/db')).toMatch(/REVISION\s+CHANGE-CAUSE\n1\s+<none>\n2\s+<none>/);
     expect(await k('rollout', 'undo', 'statefulset/db')).toBe('statefulset.apps/db rolled back\n');
-    await until(async () => (await jsonpath('{.items[*].spec.containers[0].image}', 'pods', '-l', 'app=db')) === 'registry.k8s.io/nginx-slim:0.24 registry.k8s.io/nginx-slim:0.24');
+    await h.until(async () => (await jsonpath('{.items[*].spec.containers[0].image}', 'pods', '-l', 'app=db')) === 'registry.k8s.io/nginx-slim:0.24 registry.k8s.io/nginx-slim:0.24');
   });
 
   it('runs a DaemonSet on every worker, not on the tainted control plane, and rolls it', async () => {
     await apply(daemonSet);
-    await until(rolledOut('daemonset/agent'));
+    await h.until(rolledOut('daemonset/agent'));
     const nodes = (await jsonpath('{.items[*].spec.nodeName}', 'pods', '-l', 'app=agent')).split(' ').sort();
     expect(nodes).toEqual(['worker-1', 'worker-2', 'worker-3']);
     await k('set', 'image', 'daemonset/agent', 'agent=busybox:1.37');
-    await until(rolledOut('daemonset/agent'));
+    await h.until(rolledOut('daemonset/agent'));
     expect((await k('get', 'controllerrevisions', '-l', 'app=agent', '--no-headers')).trim().split('\n')).toHaveLength(2);
   });
 
