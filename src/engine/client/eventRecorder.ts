@@ -2,7 +2,7 @@ import type { Event, ObjectReference } from 'kubernetes-types/core/v1';
 import type { TypedObject } from '../api/object';
 import { Resources } from '../apiserver/registry/resources';
 import type { Sim } from '../sim/sim';
-import { formatTime } from '../sim/clock';
+import { formatTime, type Clock } from '../sim/clock';
 import type { ApiClient } from './apiClient';
 import { isApiError, StatusReason } from '../apiserver/errors';
 import { EventCorrelator, type Incoming } from './eventCorrelator';
@@ -47,7 +47,7 @@ export class EventRecorder {
 
   private async record(e: Incoming): Promise<void> {
     const ts = formatTime(e.at);
-    const c = this.correlator.correlate(e, ts, () => `${e.ref.name}.${this.sim.clock.uniqueNanos().toString(16)}`);
+    const c = this.correlator.correlate(e, ts, () => generateEventName(e.ref.name, this.sim.clock));
     if (!c) return;
     const namespace = e.ref.namespace || 'default';
     if (c.update) {
@@ -78,6 +78,11 @@ export class EventRecorder {
     }
     await this.client.create(Resources.events, ev);
   }
+}
+
+/** generateEventName is util.GenerateEventName: the object's name and the time in hex nanoseconds. */
+export function generateEventName(objectName: string | undefined, clock: Clock): string {
+  return `${objectName}.${clock.uniqueNanos().toString(16)}`;
 }
 
 /** referenceTo builds the ObjectReference an Event points at. */

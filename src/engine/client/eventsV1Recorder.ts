@@ -6,7 +6,7 @@ import { Resources } from '../apiserver/registry/resources';
 import type { Sim } from '../sim/sim';
 import type { TimerId } from '../sim/timers';
 import type { ApiClient } from './apiClient';
-import { referenceTo, type EventType } from './eventRecorder';
+import { generateEventName, referenceTo, type EventType } from './eventRecorder';
 import { EventQueue } from './eventQueue';
 import { keyDigest } from './keyDigest';
 
@@ -59,7 +59,7 @@ export class EventsV1Recorder {
     const event: Event = {
       apiVersion: 'events.k8s.io/v1',
       kind: 'Event',
-      metadata: { name: `${ref.name}.${clock.uniqueNanos().toString(16)}`, namespace: ref.namespace || 'default' },
+      metadata: { name: generateEventName(ref.name, clock), namespace: ref.namespace || 'default' },
       eventTime: clock.rfc3339Micro(),
       reportingController: this.reportingController,
       reportingInstance: this.reportingInstance,
