@@ -6,7 +6,7 @@ import { LruCache } from './lruCache';
 export const maxLruCacheEntries = 4096;
 
 /** aggregateMaxEvents: the tenth distinct message within the interval turns similar events into one combined Event. */
-export const aggregateMaxEvents = 10;
+const aggregateMaxEvents = 10;
 
 /** aggregateIntervalMs is how long similar events are remembered for aggregation (600 s). */
 const aggregateIntervalMs = 600_000;

@@ -61,7 +61,7 @@ function execInContainer(command: string[], exists: (path: string) => boolean | 
 }
 
 /** fileExistsAt replays the script's file operations up to atMs into its run; undefined if it never touches path. */
-export function fileExistsAt(ops: Op[], path: string, atMs: number): boolean | undefined {
+function fileExistsAt(ops: Op[], path: string, atMs: number): boolean | undefined {
   const st = { t: 0, state: undefined as boolean | undefined, done: false };
   replayFiles(ops, path, atMs, st);
   return st.state;
