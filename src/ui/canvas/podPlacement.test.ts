@@ -82,4 +82,22 @@ describe('PodPlacement', () => {
     p.update({}, { 'b/a': testPod('b/a', 'w1'), 'a/z': testPod('a/z', 'w1'), 'a/y': testPod('a/y', 'w1') });
     expect(p.podsOf('w1').pods.map((x) => `${x.metadata?.namespace}/${x.metadata?.name}`)).toEqual(['a/y', 'a/z', 'b/a']);
   });
+
+  it("keeps each node's requests as pods terminate, move and go, without a full recount", () => {
+    const p = new PodPlacement();
+    const a = withRequests('default/a', 'w1', '100m');
+    const b = withRequests('default/b', 'w1', '250m');
+    const v1 = { 'default/a': a, 'default/b': b };
+    p.update({}, v1);
+    expect(p.podsOf('w1').requests).toEqual({ milliCPU: 350, memory: 2 * 64 * 1024 * 1024, pods: 2 });
+    const v2 = { ...v1, 'default/a': withRequests('default/a', 'w1', '100m', 'Succeeded') };
+    p.update(v1, v2);
+    expect(p.podsOf('w1').requests).toEqual({ milliCPU: 250, memory: 64 * 1024 * 1024, pods: 1 });
+    const v3 = { ...v2, 'default/b': withRequests('default/b', 'w2', '250m') };
+    p.update(v2, v3);
+    expect(p.podsOf('w1').requests).toEqual({ milliCPU: 0, memory: 0, pods: 0 });
+    expect(p.podsOf('w2').requests).toEqual({ milliCPU: 250, memory: 64 * 1024 * 1024, pods: 1 });
+    p.update(v3, { 'default/a': v3['default/a'] });
+    expect(p.podsOf('w2')).toBe(EmptyNodePods);
+  });
 });

@@ -1,6 +1,6 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { ObjectMap } from '../state/clusterStore';
-import { isMirrorPod, NoRequests, sumRequests, type Requests } from './viewModel';
+import { isMirrorPod, NoRequests, requestsOf, type Requests } from './viewModel';
 
 /** Unscheduled is the placement of pods without spec.nodeName: the canvas's Unscheduled lane. */
 export const Unscheduled = '';
@@ -31,6 +31,30 @@ function byCreation(a: Pod, b: Pod): number {
 }
 
 /**
+ * NodeIndex is one placement's pods with what podsOf derives from them kept up to date per change:
+ * the running sum of requests (each pod's share remembered, so an update does not parse quantities
+ * again) and the creation order, sorted again only when pods join or leave.
+ */
+interface NodeIndex {
+  pods: Map<string, Pod>;
+  shares: Map<string, Requests>;
+  requests: { milliCPU: number; memory: number; pods: number };
+  order?: string[];
+}
+
+function newNodeIndex(): NodeIndex {
+  return { pods: new Map(), shares: new Map(), requests: { milliCPU: 0, memory: 0, pods: 0 } };
+}
+
+/** count adds (sign 1) or takes away (sign -1) one pod's share of a node's requests. */
+function count(index: NodeIndex, share: Requests | undefined, sign: 1 | -1): void {
+  if (!share) return;
+  index.requests.milliCPU += sign * share.milliCPU;
+  index.requests.memory += sign * share.memory;
+  index.requests.pods += sign;
+}
+
+/**
  * PodPlacement indexes pods by the node they are bound to and keeps the index in step with the
  * watch-fed cache incrementally: each change touches the pod's old and new node only, so a frame
  * with a few pod updates in a 100k-pod cluster rebuilds a few node lists, not all of them.
@@ -38,7 +62,7 @@ function byCreation(a: Pod, b: Pod): number {
  */
 export class PodPlacement {
   private readonly nodeOf = new Map<string, string>();
-  private readonly byNode = new Map<string, Map<string, Pod>>();
+  private readonly byNode = new Map<string, NodeIndex>();
   private namespace: string | undefined;
   private lists = new Map<string, NodePods>();
 
@@ -85,15 +109,18 @@ export class PodPlacement {
   podsOf(node: string): NodePods {
     let list = this.lists.get(node);
     if (list) return list;
-    const pods = this.byNode.get(node);
-    if (!pods?.size) return EmptyNodePods;
+    const index = this.byNode.get(node);
+    if (!index?.pods.size) return EmptyNodePods;
+    const { pods } = index;
+    index.order ??= [...pods.keys()].sort((a, b) => byCreation(pods.get(a)!, pods.get(b)!));
     const components: Pod[] = [];
     const others: Pod[] = [];
-    for (const p of pods.values()) {
+    for (const key of index.order) {
+      const p = pods.get(key)!;
       if (isMirrorPod(p)) components.push(p);
       else if (this.namespace === undefined || p.metadata?.namespace === this.namespace) others.push(p);
     }
-    list = { components: components.sort(byCreation), pods: others.sort(byCreation), requests: sumRequests(pods.values()) };
+    list = { components, pods: others, requests: { ...index.requests } };
     this.lists.set(node, list);
     return list;
   }
@@ -103,9 +130,20 @@ export class PodPlacement {
     const old = this.nodeOf.get(key);
     if (old !== undefined && old !== node) this.remove(key, dirty);
     this.nodeOf.set(key, node);
-    let pods = this.byNode.get(node);
-    if (!pods) this.byNode.set(node, (pods = new Map()));
-    pods.set(key, pod);
+    let index = this.byNode.get(node);
+    if (!index) this.byNode.set(node, (index = newNodeIndex()));
+    if (!index.pods.has(key)) index.order = undefined;
+    index.pods.set(key, pod);
+    // A pod's requests do not change (resizing in place is off by default in v1.32); its share
+    // goes when it terminates.
+    const share = index.shares.get(key);
+    const nextShare = requestsOf(pod, share);
+    if (nextShare !== share) {
+      count(index, share, -1);
+      count(index, nextShare, 1);
+      if (nextShare) index.shares.set(key, nextShare);
+      else index.shares.delete(key);
+    }
     dirty.add(node);
   }
 
@@ -113,9 +151,14 @@ export class PodPlacement {
     const node = this.nodeOf.get(key);
     if (node === undefined) return;
     this.nodeOf.delete(key);
-    const pods = this.byNode.get(node);
-    pods?.delete(key);
-    if (pods?.size === 0) this.byNode.delete(node);
+    const index = this.byNode.get(node);
+    if (index) {
+      index.pods.delete(key);
+      index.order = undefined;
+      count(index, index.shares.get(key), -1);
+      index.shares.delete(key);
+      if (index.pods.size === 0) this.byNode.delete(node);
+    }
     dirty.add(node);
   }
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Node } from 'kubernetes-types/core/v1';
 import { testPod } from './testPods';
-import { formatCPU, formatMemory, formatTaint, nodeUsage, nodeView, orderNodes, podView, schedulingMessage, shortName, sumRequests } from './viewModel';
+import { formatCPU, formatMemory, formatTaint, nodeUsage, nodeView, orderNodes, podView, schedulingMessage, shortName } from './viewModel';
+import { PodPlacement } from './podPlacement';
 
 const node = (name: string, extra: Partial<Node> = {}): Node => ({
   apiVersion: 'v1',
@@ -82,7 +83,9 @@ describe('nodeView and usage', () => {
       testPod('default/a', 'w1', { spec: { containers: [{ name: 'a', resources: { requests: { cpu: '250m', memory: '128Mi' } } }] }, status: { phase: 'Running' } }),
       testPod('default/b', 'w1', { spec: { containers: [{ name: 'b', resources: { requests: { cpu: '1' } } }] }, status: { phase: 'Failed' } }),
     ];
-    const u = nodeUsage(nodeView(node('w1')), sumRequests(pods));
+    const placement = new PodPlacement();
+    placement.update({}, Object.fromEntries(pods.map((p) => [`default/${p.metadata?.name}`, p])));
+    const u = nodeUsage(nodeView(node('w1')), placement.podsOf('w1').requests);
     expect(u.cpu).toEqual({ used: 250, allocatable: 4000 });
     expect(u.memory.used).toBe(128 * 1024 * 1024);
     expect(u.pods).toEqual({ used: 1, allocatable: 110 });

@@ -188,17 +188,15 @@ export interface Requests {
 /** NoRequests is a node without pods. */
 export const NoRequests: Requests = Object.freeze({ milliCPU: 0, memory: 0, pods: 0 });
 
-/** sumRequests adds up the requests of the non-terminated pods, as `kubectl describe node` does. */
-export function sumRequests(pods: Iterable<Pod>): Requests {
-  const sum = { milliCPU: 0, memory: 0, pods: 0 };
-  for (const p of pods) {
-    if (isTerminated(p)) continue;
-    const r = podRequests(p);
-    sum.milliCPU += r.milliCPU;
-    sum.memory += r.memory;
-    sum.pods++;
-  }
-  return sum;
+/**
+ * requestsOf is a pod's share of its node's requests: undefined once it has terminated, as
+ * `kubectl describe node` counts it; known (the share already counted for it) is returned as is.
+ */
+export function requestsOf(pod: Pod, known?: Requests): Requests | undefined {
+  if (isTerminated(pod)) return undefined;
+  if (known) return known;
+  const r = podRequests(pod);
+  return { milliCPU: r.milliCPU, memory: r.memory, pods: 1 };
 }
 
 /** nodeUsage sets a node's pod requests against its status.allocatable. */
