@@ -23,7 +23,7 @@ export function ObjectInspector({ selected }: { selected: ObjectRef }) {
           <span className="inspector-kind">{kind}</span> {namespace ? `${namespace}/` : ''}
           {name}
         </h2>
-        <button type="button" disabled={!obj} onClick={() => obj && useUiStore.getState().openEditor(editableYaml(obj))}>
+        <button type="button" disabled={!obj} onClick={async () => obj && useUiStore.getState().openEditor(await editableYaml(obj))}>
           Edit YAML
         </button>
         <button type="button" aria-label="Close inspector" title="Clear the selection" onClick={() => useUiStore.getState().select(undefined)}>

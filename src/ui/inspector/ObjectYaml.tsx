@@ -1,11 +1,19 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { KubeObject } from '../../engine/api/object';
 import { liveYaml } from './objectYaml';
 
 /** ObjectYaml shows the object as kubectl get -o yaml would, live; rendered only while open. */
 export function ObjectYaml({ obj }: { obj: KubeObject }) {
   const [open, setOpen] = useState(true);
-  const text = useMemo(() => (open ? liveYaml(obj) : ''), [obj, open]);
+  const [text, setText] = useState('');
+  useEffect(() => {
+    if (!open) return;
+    let current = true;
+    void liveYaml(obj).then((t) => current && setText(t));
+    return () => {
+      current = false;
+    };
+  }, [obj, open]);
   return (
     <details className="inspector-section" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>

@@ -19,8 +19,8 @@ const pod = {
 };
 
 describe('liveYaml', () => {
-  it('prints like kubectl get -o yaml: sorted keys, flush sequences, no anchors, no managedFields', () => {
-    const text = liveYaml(pod);
+  it('prints like kubectl get -o yaml: sorted keys, flush sequences, no anchors, no managedFields', async () => {
+    const text = await liveYaml(pod);
     expect(text).toBe(
       [
         'apiVersion: v1',
@@ -50,8 +50,8 @@ describe('liveYaml', () => {
 });
 
 describe('editableYaml', () => {
-  it('leaves out status and the metadata the API server sets', () => {
-    const text = editableYaml(pod);
+  it('leaves out status and the metadata the API server sets', async () => {
+    const text = await editableYaml(pod);
     expect(text).not.toMatch(/status:|uid:|resourceVersion:|creationTimestamp:|managedFields:/);
     expect(text).toContain('  labels:\n    app: web\n  name: web-1\n  namespace: default\nspec:');
     expect(pod.metadata.uid).toBe('u-1');

@@ -1,5 +1,7 @@
-import { stringify } from 'yaml';
 import type { KubeObject } from '../../engine/api/object';
+
+/** loadYaml fetches the YAML printer when first needed: drawing the cluster does not need it. */
+export const loadYaml = (): Promise<Pick<typeof import('yaml'), 'stringify'>> => import('yaml');
 
 // kubectl -o yaml prints YAML 1.1 (go-yaml quotes "2025-01-01T00:00:00Z", "on", "y"), keys sorted
 // (JSON → map → YAML), sequences flush with their key and long strings unfolded. Objects out of the
@@ -11,13 +13,15 @@ const kubectlStyle = { version: '1.1', sortMapEntries: true, indentSeq: false, l
 const serverSetMetadata = ['uid', 'resourceVersion', 'generation', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'managedFields', 'selfLink'] as const;
 
 /** liveYaml renders obj as kubectl get -o yaml does by default: everything but managedFields. */
-export function liveYaml(obj: KubeObject): string {
+export async function liveYaml(obj: KubeObject): Promise<string> {
+  const { stringify } = await loadYaml();
   const { managedFields: _managed, ...metadata } = obj.metadata ?? {};
   return stringify({ ...obj, metadata }, kubectlStyle);
 }
 
 /** editableYaml renders obj as a manifest to edit and apply: no status and no server-set metadata. */
-export function editableYaml(obj: KubeObject): string {
+export async function editableYaml(obj: KubeObject): Promise<string> {
+  const { stringify } = await loadYaml();
   const { status: _status, ...rest } = obj;
   const metadata: Record<string, unknown> = { ...obj.metadata };
   for (const f of serverSetMetadata) delete metadata[f];

@@ -56,8 +56,8 @@ async function requestNode(client: ApiClient): Promise<void> {
 }
 
 /** placeItem adds what a palette item stands for: a node at once, anything else as YAML in the editor. */
-export function placeItem(client: ApiClient, kind: PaletteKind): Promise<void> | void {
+export async function placeItem(client: ApiClient, kind: PaletteKind): Promise<void> {
   if (kind === 'Node') return requestNode(client);
   const namespace = useUiStore.getState().namespace ?? 'default';
-  useUiStore.getState().openEditor(templateYaml(kind, templateContext(useClusterStore.getState(), namespace)));
+  useUiStore.getState().openEditor(await templateYaml(kind, templateContext(useClusterStore.getState(), namespace)));
 }

@@ -39,7 +39,7 @@ describe('palette templates', () => {
     const server = new ApiServer(new Sim('templates', () => new Promise<void>((r) => setImmediate(r))), { strategies: servedStrategies });
     const client = new ApiClient(server, 'test');
     await bootstrapCluster(client);
-    const obj = parse(templateYaml(kind, ctx(['web', 'nginx', 'app-config', 'app-secret', 'pi', 'db', 'node-agent', 'hello'])));
+    const obj = parse(await templateYaml(kind, ctx(['web', 'nginx', 'app-config', 'app-secret', 'pi', 'db', 'node-agent', 'hello'])));
     expect(obj.kind).toBe(kind);
     expect(obj.metadata.name).toMatch(/-2$/);
     await expect(client.create(Resources[resource], obj, { dryRun: true })).resolves.toMatchObject({ kind });

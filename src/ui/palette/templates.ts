@@ -1,7 +1,7 @@
 import type { DaemonSet, Deployment, StatefulSet } from 'kubernetes-types/apps/v1';
 import type { CronJob, Job } from 'kubernetes-types/batch/v1';
 import type { ConfigMap, Pod, Secret, Service } from 'kubernetes-types/core/v1';
-import { stringify } from 'yaml';
+import { loadYaml } from '../inspector/objectYaml';
 
 // The manifests the palette opens in the editor: valid v1.32 objects, each with a name nobody in
 // the namespace uses yet (web, web-2, web-3…), small enough to read at a glance.
@@ -187,6 +187,7 @@ export function manifestFor(kind: TemplateKind, ctx: TemplateContext): object {
 }
 
 /** templateYaml is the manifest as the editor shows it. */
-export function templateYaml(kind: TemplateKind, ctx: TemplateContext): string {
+export async function templateYaml(kind: TemplateKind, ctx: TemplateContext): Promise<string> {
+  const { stringify } = await loadYaml();
   return stringify(manifestFor(kind, ctx));
 }
