@@ -96,6 +96,17 @@ describe('containerLogLines', () => {
     expect(lines[1].slice(763, 769)).toBe('999999');
   });
 
+  it('keeps the last line of a run whose timestamps, in whole seconds, end before its program did', () => {
+    // bpi(2000) runs 7 to 8 s: started at 0.9 s and done at 7.9 s, the status reads 0 s and 7 s.
+    const job = pod(
+      { name: 'pi', image: 'perl:5.34.0', command: ['perl', '-Mbignum=bpi', '-wle', 'print bpi(2000)'] },
+      { state: { terminated: { exitCode: 0, reason: 'Completed', startedAt: at(0), finishedAt: at(7), containerID: 'containerd://x' } } },
+    );
+    const lines = text(containerLogLines(job, 'pi', false, 0, t0 + 3_600_000));
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toHaveLength(2001);
+  });
+
   it('reads the previous attempt of a crash-looping container', () => {
     const crashing = pod(
       { image: 'busybox:1.36', command: ['sh', '-c', 'echo starting; sleep 2; echo failed; exit 1'] },

@@ -77,6 +77,9 @@ export function containerLogLines(pod: Pod, containerName: string, previous: boo
   const program = containerProgram(pod, found.spec, attempt);
   // A run that ended long before its program would have, without being killed, was stopped by SIGTERM.
   run.signalled = run.endMs !== Infinity && exitCode !== 137 && run.endMs - run.startMs < program.runMs - 1000;
+  // startedAt and finishedAt keep whole seconds: a run that ended on its own ran its program to the
+  // end, though finishedAt may read up to a second before startedAt + the program's run time.
+  if (run.endMs !== Infinity && !run.signalled && exitCode !== 137) run.endMs = Math.max(run.endMs, run.startMs + program.runMs);
   const out: LogLine[] = [];
   if (run.startMs >= fromMs && run.startMs < toMs) out.push({ timeMs: run.startMs, line: header(found.spec) });
   program.output(run, Math.max(fromMs, run.startMs), toMs, out);
