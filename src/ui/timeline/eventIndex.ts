@@ -44,8 +44,7 @@ export class EventIndex {
     const removed = new Set<EventEntry>();
     const added: EventEntry[] = [];
     let kept = 0;
-    for (const key in map) {
-      const event = map[key];
+    for (const [key, event] of map) {
       const old = this.entries.get(key);
       if (old) kept++;
       if (old?.event === event) continue;
@@ -57,7 +56,7 @@ export class EventIndex {
     }
     if (kept < this.entries.size) {
       for (const [key, old] of this.entries) {
-        if (key in map) continue;
+        if (map.has(key)) continue;
         removed.add(old);
         this.unindex(old);
         this.entries.delete(key);
