@@ -101,4 +101,18 @@ describe('PodPlacement', () => {
     p.update(objectMap(v3), objectMap({ 'default/a': v3['default/a'] }));
     expect(p.podsOf('w2')).toBe(EmptyNodePods);
   });
+
+  it('takes a pod recreated under the same name as a new one: its own requests, its place last', () => {
+    const p = new PodPlacement();
+    const old = withRequests('default/db-0', 'w1', '100m');
+    const other = testPod('default/z', 'w1', { metadata: { creationTimestamp: '2025-01-01T00:01:00Z' } });
+    const v1 = objectMap({ 'default/db-0': old, 'default/z': other });
+    p.update(objectMap(), v1);
+    expect(p.podsOf('w1').pods.map((x) => x.metadata?.name)).toEqual(['db-0', 'z']);
+    const recreated = withRequests('default/db-0', 'w1', '300m');
+    recreated.metadata = { ...recreated.metadata, uid: 'uid-2', creationTimestamp: '2025-01-01T00:02:00Z' };
+    p.update(v1, objectMap({ 'default/db-0': recreated, 'default/z': other }));
+    expect(p.podsOf('w1').pods.map((x) => x.metadata?.name)).toEqual(['z', 'db-0']);
+    expect(p.podsOf('w1').requests).toEqual({ milliCPU: 300, memory: 64 * 1024 * 1024, pods: 2 });
+  });
 });

@@ -129,12 +129,15 @@ export class PodPlacement {
     this.nodeOf.set(key, node);
     let index = this.byNode.get(node);
     if (!index) this.byNode.set(node, (index = newNodeIndex()));
-    if (!index.pods.has(key)) index.order = undefined;
+    // A pod recreated under the same name (a StatefulSet's) is another pod, with a place and
+    // requests of its own.
+    const samePod = index.pods.get(key)?.metadata?.uid === pod.metadata?.uid;
+    if (!samePod) index.order = undefined;
     index.pods.set(key, pod);
     // A pod's requests do not change (resizing in place is off by default in v1.32); its share
     // goes when it terminates.
     const share = index.shares.get(key);
-    const nextShare = requestsOf(pod, share);
+    const nextShare = requestsOf(pod, samePod ? share : undefined);
     if (nextShare !== share) {
       count(index, share, -1);
       count(index, nextShare, 1);
