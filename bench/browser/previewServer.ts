@@ -9,14 +9,17 @@ export interface PreviewServer {
   stop(): void;
 }
 
+async function answers(url: string): Promise<boolean> {
+  try {
+    return (await fetch(url)).ok;
+  } catch {
+    return false;
+  }
+}
+
 async function waitUntilServing(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
+  while (!(await answers(url))) {
     if (Date.now() > deadline) throw new Error(`vite preview did not answer on ${url} within ${timeoutMs / 1000} s`);
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -27,6 +30,9 @@ async function waitUntilServing(url: string, timeoutMs: number): Promise<void> {
  * serves it on port, so the browser figures measure the shipped bundle.
  */
 export async function startPreview(port: number): Promise<PreviewServer> {
+  const url = `http://127.0.0.1:${port}`;
+  // Another server on the port would be measured in place of this build.
+  if (await answers(url)) throw new Error(`port ${port} is already in use: stop whatever serves ${url} and run again`);
   const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) throw new Error(`vite build failed with exit code ${build.status}`);
   const child = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
@@ -35,10 +41,9 @@ export async function startPreview(port: number): Promise<PreviewServer> {
     detached: true,
   });
   const stop = () => {
-    // npx starts vite as a child: end the whole process group.
-    if (child.pid) process.kill(-child.pid, 'SIGTERM');
+    // npx starts vite as a child: end the whole process group, unless it has ended already.
+    if (child.pid && child.exitCode === null && child.signalCode === null) process.kill(-child.pid, 'SIGTERM');
   };
-  const url = `http://127.0.0.1:${port}`;
   try {
     await waitUntilServing(url, 30_000);
   } catch (e) {
