@@ -1,6 +1,7 @@
 import type { Container, Pod, Probe } from 'kubernetes-types/core/v1';
 import { hashFraction } from '../hash';
 import { parseImageRef } from '../images';
+import { containerEnv, expandReferences } from './containerEnv';
 import { piDigits } from './pi';
 import { httpdProgram, nginxProgram, postgresProgram, redisProgram } from './servers';
 import { shellProgram, type Coreutils } from './shell';
@@ -26,12 +27,11 @@ function coreutilsOf(repo: string): Coreutils {
 
 /** programContext gathers what a container's simulated process can see. */
 export function programContext(pod: Pod, c: Container, attempt: number): ProgramContext {
-  const env: Record<string, string> = {};
-  for (const e of c.env ?? []) if (e.value !== undefined) env[e.name] = e.value;
   return {
     podName: pod.metadata?.name ?? '',
+    namespace: pod.metadata?.namespace ?? '',
     podIP: pod.status?.podIP ?? '10.244.0.1',
-    env,
+    env: containerEnv(pod, c),
     probes: probeList(c),
     seed: `${pod.metadata?.uid}/${c.name}/${attempt}`,
   };
@@ -55,7 +55,8 @@ export function containerProgram(pod: Pod, c: Container, attempt = 0): Container
   const ctx = programContext(pod, c, attempt);
   const { repository, tag } = parseImageRef(c.image ?? '');
   const repo = repository.split('/').pop() ?? '';
-  const argv = argvOf(c, repo);
+  // The kubelet expands $(VAR) in command and args from the container's environment.
+  const argv = argvOf(c, repo)?.map((a) => expandReferences(a, ctx.env));
   if (repo.includes('crash')) return crashProgram(ctx);
   if (argv) {
     const bpi = /bpi\((\d+)\)/.exec(argv.join(' '));

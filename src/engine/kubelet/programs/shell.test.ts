@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { shellProgram } from './shell';
 import type { ProgramContext } from './types';
 
-const ctx: ProgramContext = { podName: 'box', podIP: '10.244.1.9', env: { GREETING: 'hi' }, probes: [], seed: 's' };
+const ctx: ProgramContext = { podName: 'box', namespace: 'default', podIP: '10.244.1.9', env: { GREETING: 'hi' }, probes: [], seed: 's' };
 const sh = (script: string) => shellProgram(['sh', '-c', script], ctx);
 const output = (script: string, toMs = 60_000) => {
   const out: { timeMs: number; line: string }[] = [];
@@ -24,6 +24,18 @@ describe('shellProgram', () => {
     const p = sh(script);
     expect(p.runMs).toBe(ms);
     expect(p.exitCode).toBe(code);
+  });
+
+  it('prints the variables printenv names, in that order, skipping unset ones', () => {
+    expect(output('printenv GREETING NOPE HOSTNAME')).toEqual(['0 hi', '0 box']);
+  });
+
+  it('reads backslash escapes with echo -e and prints nothing more for -n', () => {
+    expect(output("echo -en '\\n'; echo -e 'a\\tb\\nc'; echo 'd\\n'; printf ''")).toEqual(['0 ', '0 a\tb', '0 c', '0 d\\n']);
+  });
+
+  it('reads the pod namespace from the service account volume', () => {
+    expect(output('echo "ns: $(cat /var/run/secrets/kubernetes.io/serviceaccount/namespace)"')).toEqual(['0 ns: default']);
   });
 
   it('prints what the script echoes, expanding variables, hostname and loop items', () => {

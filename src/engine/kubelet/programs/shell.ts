@@ -152,11 +152,21 @@ function emit(ops: Op[], st: State, w: Window): void {
     if (st.exited || st.t >= w.toMs) return;
     switch (o.t) {
       case 'print':
-        for (const line of render(o.words, st, w.ctx, o.printf)) pushIn(w.out, w.run, w.fromMs, w.toMs, st.t, line);
+        for (const line of render(o, st, w.ctx)) pushIn(w.out, w.run, w.fromMs, w.toMs, st.t, line);
         break;
-      case 'env':
-        for (const [k, v] of Object.entries({ ...st.vars, HOSTNAME: w.ctx.podName })) pushIn(w.out, w.run, w.fromMs, w.toMs, st.t, `${k}=${v}`);
+      case 'env': {
+        const vars: Record<string, string> = { ...st.vars, HOSTNAME: w.ctx.podName };
+        if (!o.names) {
+          for (const [k, v] of Object.entries(vars)) pushIn(w.out, w.run, w.fromMs, w.toMs, st.t, `${k}=${v}`);
+          break;
+        }
+        // printenv NAME… prints the value of each one that is set, one per line.
+        for (const name of o.names) {
+          const v = vars[expand(name, st, w.ctx)];
+          if (v !== undefined) pushIn(w.out, w.run, w.fromMs, w.toMs, st.t, v);
+        }
         break;
+      }
       case 'sleep':
       case 'wait':
         st.t += o.ms;
@@ -212,6 +222,7 @@ function expand(word: Word, st: State, ctx: ProgramContext): string {
   for (const p of word) {
     if ('lit' in p) s += p.lit;
     else if ('host' in p) s += ctx.podName;
+    else if ('namespace' in p) s += ctx.namespace;
     else if ('date' in p) s += formatDate(st.t, p.date);
     else if ('arith' in p) s += String((Number(st.vars[p.arith]) || 0) + p.delta);
     else if (p.v === 'HOSTNAME') s += ctx.podName;
@@ -221,13 +232,23 @@ function expand(word: Word, st: State, ctx: ProgramContext): string {
   return s;
 }
 
-function render(words: Word[], st: State, ctx: ProgramContext, printf?: boolean): string[] {
-  const args = words.map((w) => expand(w, st, ctx));
-  if (!printf) return [args.join(' ')];
-  const rest = args.slice(1);
-  const out = (args[0] ?? '').replace(/%[sd]/g, () => rest.shift() ?? '').replace(/\\n/g, '\n');
-  const lines = out.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
+const escapes: Record<string, string> = { n: '\n', t: '\t', '\\': '\\' };
+
+/** render is the lines a print writes (output that ends no line is taken to end one). */
+function render(o: Extract<Op, { t: 'print' }>, st: State, ctx: ProgramContext): string[] {
+  const args = o.words.map((w) => expand(w, st, ctx));
+  let out: string;
+  if (o.printf) {
+    const rest = args.slice(1);
+    out = (args[0] ?? '').replace(/%[sd]/g, () => rest.shift() ?? '');
+  } else if (o.escapes) {
+    out = args.join(' ') + (o.noNewline ? '' : '\n');
+  } else {
+    return [args.join(' ')];
+  }
+  if (out === '') return [];
+  const lines = out.replace(/\\([nt\\])/g, (_, c: string) => escapes[c]).split('\n');
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
   return lines;
 }
 

@@ -9,20 +9,23 @@ export type Part =
   | { v: string; def?: string }
   | { date: string }
   | { host: true }
+  | { namespace: true }
   | { arith: string; delta: number };
 
 export type Word = Part[];
 
 /** Op is one step of a parsed script. */
 export type Op =
-  | { t: 'print'; words: Word[]; printf?: boolean }
+  /** print writes its words: printf formats them, echo -e reads backslash escapes, echo -n ends no line. */
+  | { t: 'print'; words: Word[]; printf?: boolean; escapes?: boolean; noNewline?: boolean }
   | { t: 'sleep'; ms: number }
   | { t: 'wait'; ms: number }
   | { t: 'set'; name: string; value: Word }
   | { t: 'inc'; name: string; delta: number }
   | { t: 'exit'; code: number }
   | { t: 'status'; code: number }
-  | { t: 'env' }
+  /** env prints the environment: every variable, or only those named (printenv NAME…). */
+  | { t: 'env'; names?: Word[] }
   | { t: 'trap' }
   /** file: the script creates (touch, a > redirect) or removes (rm) a file. */
   | { t: 'file'; path: string; exists: boolean }
@@ -36,6 +39,8 @@ const rawOf = (t: Token | undefined): string | undefined => (t && 'raw' in t ? t
 function expansion(inner: string): Part {
   const cmd = inner.trim();
   if (cmd === 'hostname') return { host: true };
+  // The service account volume every pod mounts by default names the pod's namespace.
+  if (cmd === 'cat /var/run/secrets/kubernetes.io/serviceaccount/namespace') return { namespace: true };
   if (cmd.startsWith('date')) return { date: cmd.slice(4).trim().replace(/^['"]|['"]$/g, '') };
   return { lit: '' };
 }
@@ -269,8 +274,9 @@ class Parser {
     const args = argv.slice(1);
     switch (cmd) {
       case 'echo': {
-        const rest = args.filter((a, n) => !(n === 0 && /^-[neE]+$/.test(a.raw)));
-        ops.push({ t: 'print', words: rest.map((a) => a.word) });
+        const flags = /^-[neE]+$/.test(args[0]?.raw ?? '') ? args[0].raw : '';
+        const rest = flags ? args.slice(1) : args;
+        ops.push({ t: 'print', words: rest.map((a) => a.word), escapes: flags.lastIndexOf('e') > flags.lastIndexOf('E'), noNewline: flags.includes('n') });
         break;
       }
       case 'printf':
@@ -283,8 +289,10 @@ class Parser {
         ops.push({ t: 'print', words: [[{ host: true }]] });
         break;
       case 'env':
-      case 'printenv':
         ops.push({ t: 'env' });
+        break;
+      case 'printenv':
+        ops.push(args.length ? { t: 'env', names: args.map((a) => a.word) } : { t: 'env' });
         break;
       case 'sleep':
         ops.push({ t: 'sleep', ms: args.reduce((s, a) => s + parseDuration(a.raw), 0) });

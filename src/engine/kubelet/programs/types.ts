@@ -15,8 +15,12 @@ export interface Run {
 /** ProgramContext is what a simulated process can see of its pod: names, addresses, environment. */
 export interface ProgramContext {
   podName: string;
+  namespace: string;
   podIP: string;
-  /** env holds the container's literal environment variables (valueFrom is not resolved). */
+  /**
+   * env holds the container's environment variables: literal values and the downward API's
+   * fieldRef (ConfigMap, Secret and resource references are not resolved).
+   */
   env: Record<string, string>;
   /** probes lists the httpGet probes (port, path, timing), which servers log as kube-probe requests. */
   probes: { port: number | string; path: string; periodMs: number; initialDelayMs: number }[];
