@@ -1,7 +1,5 @@
 import type { KubeObject } from '../../engine/api/object';
-
-/** loadYaml fetches the YAML printer when first needed: drawing the cluster does not need it. */
-export const loadYaml = (): Promise<Pick<typeof import('yaml'), 'stringify'>> => import('yaml');
+import { loadYaml } from '../loadYaml';
 
 // kubectl -o yaml prints YAML 1.1 (go-yaml quotes "2025-01-01T00:00:00Z", "on", "y"), keys sorted
 // (JSON → map → YAML), sequences flush with their key and long strings unfolded. Objects out of the

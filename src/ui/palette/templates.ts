@@ -1,7 +1,7 @@
 import type { DaemonSet, Deployment, StatefulSet } from 'kubernetes-types/apps/v1';
 import type { CronJob, Job } from 'kubernetes-types/batch/v1';
 import type { ConfigMap, Pod, Secret, Service } from 'kubernetes-types/core/v1';
-import { loadYaml } from '../inspector/objectYaml';
+import { loadYaml } from '../loadYaml';
 
 // The manifests the palette opens in the editor: valid v1.32 objects, each with a name nobody in
 // the namespace uses yet (web, web-2, web-3…), small enough to read at a glance.
