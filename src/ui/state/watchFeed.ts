@@ -14,22 +14,16 @@ const refreshEveryMs: Partial<Record<WatchedResource, number>> = { events: 250 }
 /** renderShare bounds the main thread's time spent applying watch batches (and rendering them). */
 const renderShare = 0.3;
 
-/**
- * minFlushMs spaces batches to 30 a second at most: status changes read as well at 30 Hz, and every
- * batch costs a render, a layout and a paint whatever its size, time the main thread shares with
- * the Workers on a small machine. Animations are CSS and run at the display's rate regardless.
- */
-const minFlushMs = 33;
-
 /** maxChangesPerFrame bounds one frame's batch: a burst beyond it is drawn over the next frames. */
 const maxChangesPerFrame = 250;
 
 /**
  * startWatchFeed keeps the zustand cache in step with the API: the engine's own Informer lists and
- * watches each watched resource, and changes are squashed into one setState just after an animation
- * frame, at most every minFlushMs, so a burst of pod updates costs the main thread one render per
- * batch, of at most maxChangesPerFrame keys. After a costly render the next waits long enough for
- * input and painting to keep most of each second.
+ * watches each watched resource, and changes are squashed into one setState per animation frame
+ * (run just after the frame),
+ * so a burst of pod updates costs the main thread one render per frame, of at most
+ * maxChangesPerFrame keys. After a costly render the next waits long enough for input and painting
+ * to keep most of each second.
  */
 export async function startWatchFeed(client: ApiClient): Promise<() => void> {
   const pending: Pending = new Map();
@@ -48,7 +42,7 @@ export async function startWatchFeed(client: ApiClient): Promise<() => void> {
       const t0 = performance.now();
       useClusterStore.setState((s) => applyBatch(s, due));
       const cost = performance.now() - t0;
-      notBefore = t0 + Math.max(minFlushMs, cost / renderShare);
+      notBefore = t0 + cost / renderShare;
     }
     if (pending.size) schedule();
   };
