@@ -35,7 +35,7 @@ async function run(work: () => Promise<string | string[] | Notice>): Promise<voi
 
 function cached<T>(ref: ObjectRef): T | undefined {
   const key = ref.namespace ? `${ref.namespace}/${ref.name}` : ref.name;
-  return useClusterStore.getState().objects[ref.resource].get(key) as T | undefined;
+  return useClusterStore.getState().objects[ref.resource][key] as T | undefined;
 }
 
 async function simNow(client: ApiClient): Promise<number> {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import { serviceEndpoints } from './serviceEndpoints';
-import { objectMap } from '../state/testObjectMap';
 
 const slice = (name: string, service: string, endpoints: EndpointSlice['endpoints']): EndpointSlice => ({
   addressType: 'IPv4',
@@ -19,10 +18,10 @@ describe('serviceEndpoints', () => {
       ]),
       'default/db-a': slice('db-a', 'db', [{ addresses: ['10.244.2.3'], targetRef: { kind: 'Pod', name: 'db-1' } }]),
     };
-    expect(serviceEndpoints(objectMap(slices), 'default', 'web')).toEqual([
+    expect(serviceEndpoints(slices, 'default', 'web')).toEqual([
       { address: '10.244.1.9', ports: '80/TCP (http)', pod: 'web-1', node: 'worker-1', ready: true, terminating: false },
       { address: '10.244.1.10', ports: '80/TCP (http)', pod: 'web-2', node: 'worker-1', ready: false, terminating: true },
     ]);
-    expect(serviceEndpoints(objectMap(slices), 'other', 'web')).toEqual([]);
+    expect(serviceEndpoints(slices, 'other', 'web')).toEqual([]);
   });
 });

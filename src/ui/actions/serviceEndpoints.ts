@@ -15,7 +15,7 @@ export interface EndpointRow {
 /** serviceEndpoints lists a Service's endpoints from the EndpointSlices labelled with its name. */
 export function serviceEndpoints(slices: ObjectMap<EndpointSlice>, namespace: string, name: string): EndpointRow[] {
   const rows: EndpointRow[] = [];
-  for (const s of slices.values()) {
+  for (const s of Object.values(slices)) {
     if (s.metadata?.namespace !== namespace || s.metadata?.labels?.[ServiceNameLabel] !== name) continue;
     const ports = (s.ports ?? []).map((p) => `${p.port ?? ''}/${p.protocol ?? 'TCP'}${p.name ? ` (${p.name})` : ''}`).join(', ');
     for (const ep of s.endpoints ?? []) {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffPods, nextActivity, PulseMs, type ActivityState } from './activity';
 import { testPod } from './testPods';
-import { objectMap } from '../state/testObjectMap';
 
 const empty: ActivityState = { seq: 0, kubelets: {}, pods: {} };
 
@@ -13,7 +12,7 @@ describe('diffPods', () => {
       'default/b': testPod('default/b', 'w2'),
       'default/c': testPod('default/c', 'w1', { status: { phase: 'Running' } }),
     };
-    expect(diffPods(objectMap(prev), objectMap(next))).toEqual([
+    expect(diffPods(prev, next)).toEqual([
       { key: 'default/a', kind: 'created', node: '' },
       { key: 'default/b', kind: 'bound', node: 'w2' },
       { key: 'default/c', kind: 'started', node: 'w1' },
@@ -23,13 +22,13 @@ describe('diffPods', () => {
   it('looks only at the keys it is given, deleted ones included', () => {
     const prev = { 'default/gone': testPod('default/gone') };
     const next = { 'default/a': testPod('default/a'), 'default/b': testPod('default/b') };
-    expect(diffPods(objectMap(prev), objectMap(next), ['default/b', 'default/gone'])).toEqual([{ key: 'default/b', kind: 'created', node: '' }]);
+    expect(diffPods(prev, next, ['default/b', 'default/gone'])).toEqual([{ key: 'default/b', kind: 'created', node: '' }]);
   });
 
   it('ignores unchanged pods and changes that are none of these', () => {
     const a = testPod('default/a', 'w1');
-    expect(diffPods(objectMap({ 'default/a': a }), objectMap({ 'default/a': a }))).toEqual([]);
-    expect(diffPods(objectMap({ 'default/a': a }), objectMap({ 'default/a': { ...a, metadata: { ...a.metadata, labels: { x: 'y' } } } }))).toEqual([]);
+    expect(diffPods({ 'default/a': a }, { 'default/a': a })).toEqual([]);
+    expect(diffPods({ 'default/a': a }, { 'default/a': { ...a, metadata: { ...a.metadata, labels: { x: 'y' } } } })).toEqual([]);
   });
 });
 

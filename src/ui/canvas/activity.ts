@@ -46,9 +46,9 @@ export interface PodChange {
 export function diffPods(prev: ObjectMap<Pod>, next: ObjectMap<Pod>, keys?: Iterable<string>): PodChange[] {
   const changes: PodChange[] = [];
   if (prev === next) return changes;
-  for (const key of keys ?? next.keys()) {
-    const p = next.get(key);
-    const old = prev.get(key);
+  for (const key of keys ?? Object.keys(next)) {
+    const p = next[key];
+    const old = prev[key];
     if (p === undefined || old === p) continue;
     const node = p.spec?.nodeName ?? '';
     if (p.status?.phase === 'Running' && old?.status?.phase !== 'Running') changes.push({ key, kind: 'started', node });

@@ -39,7 +39,7 @@ export function connectCanvasStore(): () => void {
   const placement = new PodPlacement();
   placement.setNamespace(useUiStore.getState().namespace);
   let pods = useClusterStore.getState().objects.pods as ObjectMap<Pod>;
-  placement.update(new Map(), pods);
+  placement.update({}, pods);
   useCanvasStore.setState({ placements: rebuild(placement) });
 
   const onCluster = (s: ClusterState, prev: ClusterState) => {

@@ -6,7 +6,6 @@ import { ownershipEdges, podAnchors, serviceEdges } from './edges';
 import { podOffset, Sizes } from './layout';
 import { EmptyNodePods, Unscheduled } from './podPlacement';
 import { testPod } from './testPods';
-import { objectMap } from '../state/testObjectMap';
 
 const owned = (kind: string, name: string) => ({ ownerReferences: [{ apiVersion: 'apps/v1', kind, name, uid: name, controller: true }] });
 const a = testPod('default/web-1', 'w1', { metadata: owned('ReplicaSet', 'web-abc') });
@@ -39,13 +38,13 @@ describe('podAnchors', () => {
 
 describe('serviceEdges', () => {
   it('connects a Service to each endpoint pod that is drawn, marking the not ready ones', () => {
-    const edges = serviceEdges(objectMap(services), objectMap(slices), anchors, false);
+    const edges = serviceEdges(services, slices, anchors, false);
     expect(edges.map((e) => `${e.target}:${e.kind}`)).toEqual(['Node/w1:ready', 'Node/w1:notReady', 'Node/w2:ready']);
     expect(edges[0].source).toBe('Service/default/web');
   });
 
   it('merges the edges into one per node when zoomed out', () => {
-    const edges = serviceEdges(objectMap(services), objectMap(slices), anchors, true);
+    const edges = serviceEdges(services, slices, anchors, true);
     expect(edges.map((e) => [e.target, e.count])).toEqual([
       ['Node/w1', 2],
       ['Node/w2', 1],
@@ -53,7 +52,7 @@ describe('serviceEdges', () => {
   });
 
   it('draws nothing for slices of Services that are not drawn', () => {
-    expect(serviceEdges(objectMap(), objectMap(slices), anchors, false)).toEqual([]);
+    expect(serviceEdges({}, slices, anchors, false)).toEqual([]);
   });
 });
 
@@ -71,15 +70,15 @@ describe('ownershipEdges', () => {
     const pods = Object.fromEntries([job, sts, ds, stray].map((p) => [`default/${p.metadata!.name}`, p]));
     const edges = ownershipEdges(
       [
-        { kind: 'Deployment', objects: objectMap() },
-        { kind: 'CronJob', objects: objectMap({ 'default/tick': meta('tick') }) },
+        { kind: 'Deployment', objects: {} },
+        { kind: 'CronJob', objects: { 'default/tick': meta('tick') } },
       ],
       [
-        { kind: 'StatefulSet', objects: objectMap({ 'default/db': meta('db') }) },
-        { kind: 'DaemonSet', objects: objectMap({ 'default/agent': meta('agent') }) },
-        { kind: 'Job', objects: objectMap({ 'default/tick-29000': meta('tick-29000', owned('CronJob', 'tick')) }) },
+        { kind: 'StatefulSet', objects: { 'default/db': meta('db') } },
+        { kind: 'DaemonSet', objects: { 'default/agent': meta('agent') } },
+        { kind: 'Job', objects: { 'default/tick-29000': meta('tick-29000', owned('CronJob', 'tick')) } },
       ],
-      objectMap(pods),
+      pods,
       podAnchors(placed, 1000),
       false,
     );
@@ -95,7 +94,7 @@ describe('ownershipEdges', () => {
     const deployments = { 'default/web': { metadata: { name: 'web', namespace: 'default' } } as Deployment };
     const rss = { 'default/web-abc': { metadata: { name: 'web-abc', namespace: 'default', ...owned('Deployment', 'web') } } as ReplicaSet };
     const pods = { 'default/web-1': a, 'default/web-2': b, 'default/web-3': c, 'default/web-4': pending };
-    const edges = ownershipEdges([{ kind: 'Deployment', objects: objectMap(deployments) }], [{ kind: 'ReplicaSet', objects: objectMap(rss) }], objectMap(pods), anchors, false);
+    const edges = ownershipEdges([{ kind: 'Deployment', objects: deployments }], [{ kind: 'ReplicaSet', objects: rss }], pods, anchors, false);
     expect(edges.map((e) => `${e.source}->${e.target}`)).toEqual([
       'Deployment/default/web->ReplicaSet/default/web-abc',
       'ReplicaSet/default/web-abc->Node/w1',

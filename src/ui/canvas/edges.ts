@@ -76,10 +76,10 @@ export function serviceEdges(
   aggregate: boolean,
 ): EdgeSpec[] {
   const edges = new Map<string, EdgeSpec>();
-  for (const slice of slices.values()) {
+  for (const slice of Object.values(slices)) {
     const ns = slice.metadata?.namespace ?? '';
     const svc = slice.metadata?.labels?.[ServiceNameLabel];
-    if (!svc || !services.has(`${ns}/${svc}`)) continue;
+    if (!svc || !services[`${ns}/${svc}`]) continue;
     const source = flowId('Service', ns, svc);
     for (const ep of slice.endpoints ?? []) {
       const ref = ep.targetRef;
@@ -117,9 +117,9 @@ export function ownershipEdges(
   aggregate: boolean,
 ): EdgeSpec[] {
   const edges = new Map<string, EdgeSpec>();
-  const drawn = (columns: readonly OwnerColumn[], kind: string, key: string) => columns.some((c) => c.kind === kind && c.objects.has(key));
+  const drawn = (columns: readonly OwnerColumn[], kind: string, key: string) => columns.some((c) => c.kind === kind && c.objects[key]);
   for (const column of podControllers) {
-    for (const obj of column.objects.values()) {
+    for (const obj of Object.values(column.objects)) {
       const ns = obj.metadata?.namespace ?? '';
       const ref = controllerRef(obj);
       if (!ref || !drawn(owners, ref.kind, `${ns}/${ref.name}`)) continue;
@@ -129,7 +129,7 @@ export function ownershipEdges(
     }
   }
   for (const [key, anchor] of anchors) {
-    const pod = pods.get(key);
+    const pod = pods[key];
     const ref = pod && controllerRef(pod);
     const ns = pod?.metadata?.namespace ?? '';
     if (ref && drawn(podControllers, ref.kind, `${ns}/${ref.name}`)) addPodEdge(edges, flowId(ref.kind, ns, ref.name), key, anchor, 'owner', aggregate);

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { Pod } from 'kubernetes-types/core/v1';
 import { EmptyNodePods, PodPlacement, Unscheduled } from './podPlacement';
 import { testPod } from './testPods';
-import { objectMap } from '../state/testObjectMap';
 
 const mirror = (key: string, node: string) =>
   testPod(key, node, { metadata: { annotations: { 'kubernetes.io/config.mirror': 'h' }, labels: { component: key.split('/')[1] } } });
@@ -17,7 +16,7 @@ describe('PodPlacement', () => {
       'default/a': testPod('default/a', 'w1'),
       'default/b': testPod('default/b'),
     };
-    expect(p.update(objectMap(), objectMap(pods))).toEqual(new Set(['cp', 'w1', Unscheduled]));
+    expect(p.update({}, pods)).toEqual(new Set(['cp', 'w1', Unscheduled]));
     expect(p.podsOf('cp').components.map((x) => x.metadata?.name)).toEqual(['etcd']);
     expect(p.podsOf('cp').pods).toEqual([]);
     expect(p.podsOf('w1').pods.map((x) => x.metadata?.name)).toEqual(['a']);
@@ -28,10 +27,10 @@ describe('PodPlacement', () => {
   it('touches only the old and new node of a pod that was bound, and keeps the other lists', () => {
     const p = new PodPlacement();
     const before: Record<string, Pod> = { 'default/a': testPod('default/a'), 'default/c': testPod('default/c', 'w2') };
-    p.update(objectMap(), objectMap(before));
+    p.update({}, before);
     const w2 = p.podsOf('w2');
     const after = { ...before, 'default/a': testPod('default/a', 'w1') };
-    expect(p.update(objectMap(before), objectMap(after))).toEqual(new Set([Unscheduled, 'w1']));
+    expect(p.update(before, after)).toEqual(new Set([Unscheduled, 'w1']));
     expect(p.podsOf(Unscheduled)).toBe(EmptyNodePods);
     expect(p.podsOf('w1').pods).toHaveLength(1);
     expect(p.podsOf('w2')).toBe(w2);
@@ -40,8 +39,8 @@ describe('PodPlacement', () => {
   it('forgets deleted pods', () => {
     const p = new PodPlacement();
     const before = { 'default/a': testPod('default/a', 'w1') };
-    p.update(objectMap(), objectMap(before));
-    expect(p.update(objectMap(before), objectMap())).toEqual(new Set(['w1']));
+    p.update({}, before);
+    expect(p.update(before, {})).toEqual(new Set(['w1']));
     expect([...p.placements()]).toEqual([]);
   });
 
@@ -49,18 +48,18 @@ describe('PodPlacement', () => {
     const p = new PodPlacement();
     const older = testPod('default/z', 'w1', { metadata: { creationTimestamp: '2025-01-01T00:00:00Z' } });
     const newer = testPod('default/a', 'w1', { metadata: { creationTimestamp: '2025-01-01T00:01:00Z' } });
-    p.update(objectMap(), objectMap({ 'default/a': newer, 'default/z': older }));
+    p.update({}, { 'default/a': newer, 'default/z': older });
     expect(p.podsOf('w1').pods.map((x) => x.metadata?.name)).toEqual(['z', 'a']);
   });
 
   it('filters pods by namespace but keeps static pods and counts every pod in the node usage', () => {
     const p = new PodPlacement();
-    p.update(objectMap(), objectMap({
+    p.update({}, {
       'kube-system/etcd': mirror('kube-system/etcd', 'cp'),
       'default/a': withRequests('default/a', 'cp', '100m'),
       'other/b': withRequests('other/b', 'cp', '250m'),
       'other/done': withRequests('other/done', 'cp', '1', 'Succeeded'),
-    }));
+    });
     p.setNamespace('default');
     const cp = p.podsOf('cp');
     expect(cp.components).toHaveLength(1);
@@ -71,16 +70,16 @@ describe('PodPlacement', () => {
   it('looks only at the keys it is given, and forgets a given key that is gone', () => {
     const p = new PodPlacement();
     const before = { 'default/a': testPod('default/a', 'w1'), 'default/b': testPod('default/b', 'w2') };
-    p.update(objectMap(), objectMap(before));
+    p.update({}, before);
     // b moved too, but the caller says only a changed: b keeps its place.
     const after = { 'default/b': testPod('default/b', 'w3') };
-    expect(p.update(objectMap(before), objectMap(after), ['default/a'])).toEqual(new Set(['w1']));
+    expect(p.update(before, after, ['default/a'])).toEqual(new Set(['w1']));
     expect([...p.placements()]).toEqual(['w2']);
   });
 
   it('orders pods created in the same second by namespace, then name', () => {
     const p = new PodPlacement();
-    p.update(objectMap(), objectMap({ 'b/a': testPod('b/a', 'w1'), 'a/z': testPod('a/z', 'w1'), 'a/y': testPod('a/y', 'w1') }));
+    p.update({}, { 'b/a': testPod('b/a', 'w1'), 'a/z': testPod('a/z', 'w1'), 'a/y': testPod('a/y', 'w1') });
     expect(p.podsOf('w1').pods.map((x) => `${x.metadata?.namespace}/${x.metadata?.name}`)).toEqual(['a/y', 'a/z', 'b/a']);
   });
 
@@ -89,16 +88,16 @@ describe('PodPlacement', () => {
     const a = withRequests('default/a', 'w1', '100m');
     const b = withRequests('default/b', 'w1', '250m');
     const v1 = { 'default/a': a, 'default/b': b };
-    p.update(objectMap(), objectMap(v1));
+    p.update({}, v1);
     expect(p.podsOf('w1').requests).toEqual({ milliCPU: 350, memory: 2 * 64 * 1024 * 1024, pods: 2 });
     const v2 = { ...v1, 'default/a': withRequests('default/a', 'w1', '100m', 'Succeeded') };
-    p.update(objectMap(v1), objectMap(v2));
+    p.update(v1, v2);
     expect(p.podsOf('w1').requests).toEqual({ milliCPU: 250, memory: 64 * 1024 * 1024, pods: 1 });
     const v3 = { ...v2, 'default/b': withRequests('default/b', 'w2', '250m') };
-    p.update(objectMap(v2), objectMap(v3));
+    p.update(v2, v3);
     expect(p.podsOf('w1').requests).toEqual({ milliCPU: 0, memory: 0, pods: 0 });
     expect(p.podsOf('w2').requests).toEqual({ milliCPU: 250, memory: 64 * 1024 * 1024, pods: 1 });
-    p.update(objectMap(v3), objectMap({ 'default/a': v3['default/a'] }));
+    p.update(v3, { 'default/a': v3['default/a'] });
     expect(p.podsOf('w2')).toBe(EmptyNodePods);
   });
 
@@ -106,12 +105,12 @@ describe('PodPlacement', () => {
     const p = new PodPlacement();
     const old = withRequests('default/db-0', 'w1', '100m');
     const other = testPod('default/z', 'w1', { metadata: { creationTimestamp: '2025-01-01T00:01:00Z' } });
-    const v1 = objectMap({ 'default/db-0': old, 'default/z': other });
-    p.update(objectMap(), v1);
+    const v1 = { 'default/db-0': old, 'default/z': other };
+    p.update({}, v1);
     expect(p.podsOf('w1').pods.map((x) => x.metadata?.name)).toEqual(['db-0', 'z']);
     const recreated = withRequests('default/db-0', 'w1', '300m');
     recreated.metadata = { ...recreated.metadata, uid: 'uid-2', creationTimestamp: '2025-01-01T00:02:00Z' };
-    p.update(v1, objectMap({ 'default/db-0': recreated, 'default/z': other }));
+    p.update(v1, { 'default/db-0': recreated, 'default/z': other });
     expect(p.podsOf('w1').pods.map((x) => x.metadata?.name)).toEqual(['z', 'db-0']);
     expect(p.podsOf('w1').requests).toEqual({ milliCPU: 300, memory: 64 * 1024 * 1024, pods: 2 });
   });

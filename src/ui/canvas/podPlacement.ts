@@ -75,13 +75,16 @@ export class PodPlacement {
     if (prev === next) return dirty;
     if (keys) {
       for (const key of keys) {
-        const pod = next.get(key);
+        const pod = next[key];
         if (pod === undefined) this.remove(key, dirty);
-        else if (prev.get(key) !== pod) this.put(key, pod, dirty);
+        else if (prev[key] !== pod) this.put(key, pod, dirty);
       }
     } else {
-      for (const [key, pod] of next) if (prev.get(key) !== pod) this.put(key, pod, dirty);
-      for (const key of prev.keys()) if (!next.has(key)) this.remove(key, dirty);
+      for (const key in next) {
+        const pod = next[key];
+        if (prev[key] !== pod) this.put(key, pod, dirty);
+      }
+      for (const key in prev) if (!(key in next)) this.remove(key, dirty);
     }
     for (const node of dirty) this.lists.delete(node);
     return dirty;

@@ -18,7 +18,7 @@ let order: string[] = [];
 const selectNodeOrder = (s: ClusterState) => {
   if (s.objects.nodes !== orderedFrom) {
     orderedFrom = s.objects.nodes;
-    order = orderNodes([...s.objects.nodes.values()] as Node[]);
+    order = orderNodes(Object.values(s.objects.nodes) as Node[]);
   }
   return order;
 };
@@ -48,15 +48,15 @@ const nothing = () => undefined;
 const noAnchors: ReadonlyMap<string, PodAnchor> = new Map();
 
 function slicesTargetPods(slices: ObjectMap<EndpointSlice>): boolean {
-  for (const slice of slices.values()) if (slice.endpoints?.some((e) => e.targetRef?.kind === 'Pod')) return true;
+  for (const k in slices) if (slices[k].endpoints?.some((e) => e.targetRef?.kind === 'Pod')) return true;
   return false;
 }
 
 function inNamespace<T>(map: ObjectMap<T>, namespace: string | undefined): ObjectMap<T> {
   if (namespace === undefined) return map;
   const prefix = `${namespace}/`;
-  const out = new Map<string, T>();
-  for (const [k, o] of map) if (k.startsWith(prefix)) out.set(k, o);
+  const out: ObjectMap<T> = {};
+  for (const k in map) if (k.startsWith(prefix)) out[k] = map[k];
   return out;
 }
 
@@ -67,7 +67,7 @@ function shapesOf<T extends { metadata?: { namespace?: string; name?: string } }
   type: string,
   place: (i: number) => Box,
 ): ShapeNode[] {
-  return [...map.values()].map((o, i) => {
+  return Object.values(map).map((o, i) => {
     const { namespace = '', name = '' } = o.metadata ?? {};
     return shapeNode(cache, flowId(kind, namespace, name), type, place(i), { kind, namespace, name });
   });
@@ -117,7 +117,7 @@ export function useFlowElements(detail: Detail): { nodes: ShapeNode[]; edges: Po
         for (const { kind, objects } of list) {
           const first = row;
           out.push(...shapesOf(shapes, objects, kind, 'workload', (i) => place(first + i)));
-          row += objects.size;
+          row += Object.keys(objects).length;
         }
       }
     }

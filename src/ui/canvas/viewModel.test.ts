@@ -3,7 +3,6 @@ import type { Node } from 'kubernetes-types/core/v1';
 import { testPod } from './testPods';
 import { formatCPU, formatMemory, formatTaint, nodeUsage, nodeView, orderNodes, podView, schedulingMessage, shortName } from './viewModel';
 import { PodPlacement } from './podPlacement';
-import { objectMap } from '../state/testObjectMap';
 
 const node = (name: string, extra: Partial<Node> = {}): Node => ({
   apiVersion: 'v1',
@@ -85,7 +84,7 @@ describe('nodeView and usage', () => {
       testPod('default/b', 'w1', { spec: { containers: [{ name: 'b', resources: { requests: { cpu: '1' } } }] }, status: { phase: 'Failed' } }),
     ];
     const placement = new PodPlacement();
-    placement.update(objectMap(), objectMap(Object.fromEntries(pods.map((p) => [`default/${p.metadata?.name}`, p]))));
+    placement.update({}, Object.fromEntries(pods.map((p) => [`default/${p.metadata?.name}`, p])));
     const u = nodeUsage(nodeView(node('w1')), placement.podsOf('w1').requests);
     expect(u.cpu).toEqual({ used: 250, allocatable: 4000 });
     expect(u.memory.used).toBe(128 * 1024 * 1024);

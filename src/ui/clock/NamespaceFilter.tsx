@@ -11,7 +11,7 @@ export function NamespaceFilter() {
   const namespace = useUiStore((s) => s.namespace);
   const setNamespace = useUiStore((s) => s.setNamespace);
   const id = useId();
-  const names = useMemo(() => [...namespaces.keys()].sort(), [namespaces]);
+  const names = useMemo(() => Object.keys(namespaces).sort(), [namespaces]);
   return (
     <span className="clock-field">
       <label htmlFor={id}>Namespace</label>

@@ -13,7 +13,7 @@ import { editableYaml } from './objectYaml';
 /** ObjectInspector describes one object live, as kubectl describe would, from the watch-fed cache. */
 export function ObjectInspector({ selected }: { selected: ObjectRef }) {
   const { resource, namespace, name } = selected;
-  const obj = useClusterStore((s) => s.objects[resource].get(namespace ? `${namespace}/${name}` : name));
+  const obj = useClusterStore((s) => s.objects[resource][namespace ? `${namespace}/${name}` : name]);
   const now = useSimNow();
   const kind = kindOf(resource);
   return (

@@ -2,15 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { EventIndex } from '../timeline/eventIndex';
 import { makeEvent } from '../timeline/eventFixture';
 import { eventsAbout } from './objectEvents';
-import { objectMap } from '../state/testObjectMap';
 
 describe('eventsAbout', () => {
-  const view = new EventIndex().update(objectMap({
+  const view = new EventIndex().update({
     'default/now': makeEvent('now', { rv: 3, uid: 'u-2' }),
     'default/before': makeEvent('before', { rv: 1, uid: 'u-1' }),
     'default/plain': makeEvent('plain', { rv: 2 }),
     'default/node': makeEvent('node', { rv: 4, kind: 'Node', object: 'worker-1', uid: 'worker-1' }),
-  }));
+  });
   const names = (entries: ReturnType<typeof eventsAbout>) => entries.map((e) => e.event.metadata?.name);
 
   it('keeps events of this incarnation and those without a uid, newest first', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterState } from '../state/clusterStore';
-import { objectMap } from '../state/testObjectMap';
 import { templateContext } from './placeItem';
 
 const deployment = (ns: string, name: string, created: string) => ({ metadata: { namespace: ns, name, creationTimestamp: created } });
@@ -9,12 +8,12 @@ describe('templateContext', () => {
   const state = {
     synced: true,
     objects: {
-      deployments: objectMap({
+      deployments: {
         'default/web': deployment('default', 'web', '2025-01-01T00:00:00Z'),
         'default/api': deployment('default', 'api', '2025-01-01T00:05:00Z'),
         'other/late': deployment('other', 'late', '2025-01-01T01:00:00Z'),
-      }),
-      services: objectMap({ 'default/web': {}, 'other/x': {} }),
+      },
+      services: { 'default/web': {}, 'other/x': {} },
     },
   } as unknown as ClusterState;
 

@@ -2,7 +2,7 @@ import type { Deployment } from 'kubernetes-types/apps/v1';
 import type { ApiClient } from '../../engine/client/apiClient';
 import { notify } from '../actions/actionStore';
 import { isStatus, statusMessage } from '../actions/statusMessage';
-import { useClusterStore, type ClusterState, type ObjectMap } from '../state/clusterStore';
+import { useClusterStore, type ClusterState } from '../state/clusterStore';
 import { useUiStore } from '../state/uiStore';
 import type { WatchedResource } from '../state/watchedResources';
 import { templateYaml, type TemplateContext, type TemplateKind } from './templates';
@@ -32,9 +32,9 @@ const resourceOf: Record<TemplateKind, WatchedResource> = {
 export function templateContext(s: ClusterState, namespace: string): TemplateContext {
   const prefix = `${namespace}/`;
   const names = (resource: WatchedResource) =>
-    new Set([...s.objects[resource].keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length)));
+    new Set(Object.keys(s.objects[resource]).filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length)));
   let newestDeployment: Deployment | undefined;
-  for (const [key, d] of s.objects.deployments as ObjectMap<Deployment>) {
+  for (const [key, d] of Object.entries(s.objects.deployments as Record<string, Deployment>)) {
     if (!key.startsWith(prefix)) continue;
     if (!newestDeployment || (d.metadata?.creationTimestamp ?? '') >= (newestDeployment.metadata?.creationTimestamp ?? '')) newestDeployment = d;
   }

@@ -1,14 +1,10 @@
 import { create } from 'zustand';
 import type { ClockState } from '../../hosts/shared/simRunner';
 import type { KubeObject } from '../../engine/api/object';
-import { watchedResources, type WatchedResource } from './watchedResources';
+import type { WatchedResource } from './watchedResources';
 
-/**
- * ObjectMap holds one resource's objects by informer key ("namespace/name", or "name"). A Map, not
- * a plain object: each watch batch makes a new one, and copying a Map of 100,000 pods is a fast
- * table copy where spreading an object of as many keys walks a dictionary (15× slower at 1,000).
- */
-export type ObjectMap<T = KubeObject> = ReadonlyMap<string, T>;
+/** ObjectMap holds one resource's objects by informer key ("namespace/name", or "name"). */
+export type ObjectMap<T = KubeObject> = Record<string, T>;
 
 /**
  * BatchChanges names the keys one watch batch changed in a resource (the map it started from, and
@@ -30,7 +26,22 @@ export interface ClusterState {
 }
 
 const emptyObjects = (): Record<WatchedResource, ObjectMap> =>
-  Object.fromEntries(Object.keys(watchedResources).map((r) => [r, new Map<string, KubeObject>()])) as unknown as Record<WatchedResource, ObjectMap>;
+  ({
+    nodes: {},
+    pods: {},
+    services: {},
+    endpointslices: {},
+    deployments: {},
+    replicasets: {},
+    statefulsets: {},
+    daemonsets: {},
+    jobs: {},
+    cronjobs: {},
+    events: {},
+    namespaces: {},
+    configmaps: {},
+    secrets: {},
+  });
 
 /** useClusterStore holds the cluster as the API reports it. */
 export const useClusterStore = create<ClusterState>(() => ({ objects: emptyObjects(), changes: {}, synced: false }));

@@ -3,7 +3,6 @@ import type { KubeObject } from '../../engine/api/object';
 import { changedKeys, useClusterStore, type ClusterState } from './clusterStore';
 import { applyBatch, takeBatch, type Pending } from './watchBatch';
 import type { WatchedResource } from './watchedResources';
-import { objectMap } from './testObjectMap';
 
 const obj = (name: string): KubeObject => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default' } });
 const pendingOf = (entries: Partial<Record<WatchedResource, [string, KubeObject | null][]>>): Pending =>
@@ -38,23 +37,23 @@ describe('takeBatch', () => {
 });
 
 describe('applyBatch', () => {
-  const base = (): ClusterState => ({ ...useClusterStore.getInitialState(), objects: { ...useClusterStore.getInitialState().objects, pods: objectMap({ 'default/a': obj('a'), 'default/b': obj('b') }) } });
+  const base = (): ClusterState => ({ ...useClusterStore.getInitialState(), objects: { ...useClusterStore.getInitialState().objects, pods: { 'default/a': obj('a'), 'default/b': obj('b') } } });
 
   it('adds, replaces and deletes objects in new maps and names the keys it changed', () => {
     const s = base();
     const a2 = obj('a');
     const next = applyBatch(s, pendingOf({ pods: [['default/a', a2], ['default/b', null], ['default/c', obj('c')]] }));
-    expect([...next.objects.pods.keys()].sort()).toEqual(['default/a', 'default/c']);
-    expect(next.objects.pods.get('default/a')).toBe(a2);
+    expect(Object.keys(next.objects.pods).sort()).toEqual(['default/a', 'default/c']);
+    expect(next.objects.pods['default/a']).toBe(a2);
     expect(next.objects.nodes).toBe(s.objects.nodes);
-    expect(s.objects.pods.get('default/b')).toBeDefined();
+    expect(s.objects.pods['default/b']).toBeDefined();
     expect(changedKeys({ ...s, ...next }, 'pods', s.objects.pods)).toEqual(['default/a', 'default/b', 'default/c']);
   });
 
   it('gives no keys to a caller that did not see the map the batch started from', () => {
     const s = base();
     const next = applyBatch(s, pendingOf({ pods: [['default/a', null]] }));
-    expect(changedKeys({ ...s, ...next }, 'pods', objectMap())).toBeUndefined();
+    expect(changedKeys({ ...s, ...next }, 'pods', {})).toBeUndefined();
     expect(changedKeys({ ...s, ...next }, 'nodes', s.objects.nodes)).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import type { KubeObject } from '../../engine/api/object';
-import type { BatchChanges, ClusterState } from './clusterStore';
+import type { BatchChanges, ClusterState, ObjectMap } from './clusterStore';
 import type { WatchedResource } from './watchedResources';
 
 /** Pending holds the changes the watch brought that the cache has not taken yet: per resource, the latest object per key (null: deleted). */
@@ -48,10 +48,10 @@ export function applyBatch(s: ClusterState, batch: Pending): Pick<ClusterState, 
   const changes: Partial<Record<WatchedResource, BatchChanges>> = {};
   for (const [resource, updates] of batch) {
     const from = objects[resource];
-    const next = new Map(from);
+    const next: ObjectMap = { ...from };
     for (const [k, v] of updates) {
-      if (v) next.set(k, v);
-      else next.delete(k);
+      if (v) next[k] = v;
+      else delete next[k];
     }
     objects[resource] = next;
     changes[resource] = { from, keys: [...updates.keys()] };

@@ -4,7 +4,6 @@ import { useClusterStore, type ClusterState, type ObjectMap } from '../state/clu
 import type { KubeObject } from '../../engine/api/object';
 import { applyBatch, type Pending } from '../state/watchBatch';
 import { ClusterCounter, countCluster } from './clusterSummary';
-import { objectMap } from '../state/testObjectMap';
 
 const node = (name: string, ready: string): Node => ({ metadata: { name }, status: { conditions: [{ type: 'Ready', status: ready }] } });
 const pod = (name: string, phase?: string): Pod => ({ metadata: { name, namespace: 'default' }, status: phase ? { phase } : undefined });
@@ -12,8 +11,8 @@ const pod = (name: string, phase?: string): Pod => ({ metadata: { name, namespac
 describe('countCluster', () => {
   it('counts Ready nodes and pods by phase', () => {
     const c = countCluster(
-      objectMap({ a: node('a', 'True'), b: node('b', 'Unknown'), c: { metadata: { name: 'c' } } }),
-      objectMap({ 'default/p': pod('p', 'Running'), 'default/q': pod('q', 'Pending'), 'default/r': pod('r', 'Succeeded'), 'default/s': pod('s') }),
+      { a: node('a', 'True'), b: node('b', 'Unknown'), c: { metadata: { name: 'c' } } },
+      { 'default/p': pod('p', 'Running'), 'default/q': pod('q', 'Pending'), 'default/r': pod('r', 'Succeeded'), 'default/s': pod('s') },
     );
     expect(c).toEqual({ nodes: 3, nodesReady: 1, pods: 4, podsRunning: 1, podsPending: 1 });
   });
@@ -21,9 +20,9 @@ describe('countCluster', () => {
 
 describe('ClusterCounter', () => {
   const initial = useClusterStore.getInitialState();
-  const stateWith = (nodes: Record<string, Node>, pods: Record<string, Pod>): ClusterState => ({
+  const stateWith = (nodes: ObjectMap<Node>, pods: ObjectMap<Pod>): ClusterState => ({
     ...initial,
-    objects: { ...initial.objects, nodes: objectMap(nodes) as ObjectMap, pods: objectMap(pods) as ObjectMap },
+    objects: { ...initial.objects, nodes: nodes as ObjectMap, pods: pods as ObjectMap },
   });
   const batch = (s: ClusterState, pods: [string, Pod | null][], nodes: [string, Node | null][] = []): ClusterState => {
     const changes: Pending = new Map();

@@ -33,8 +33,8 @@ const sameCounts = (a: ClusterCounts, b: ClusterCounts) =>
 /** countCluster counts nodes by readiness and pods by phase. */
 export function countCluster(nodes: ObjectMap<Node>, pods: ObjectMap<Pod>): ClusterCounts {
   const c: ClusterCounts = { nodes: 0, nodesReady: 0, pods: 0, podsRunning: 0, podsPending: 0 };
-  for (const node of nodes.values()) countNode(c, node, 1);
-  for (const pod of pods.values()) countPod(c, pod, 1);
+  for (const key in nodes) countNode(c, nodes[key], 1);
+  for (const key in pods) countPod(c, pods[key], 1);
   return c;
 }
 
@@ -44,9 +44,9 @@ export function countCluster(nodes: ObjectMap<Node>, pods: ObjectMap<Pod>): Clus
  * counts afresh when it cannot tell what changed.
  */
 export class ClusterCounter {
-  private nodes: ObjectMap<Node> = new Map();
-  private pods: ObjectMap<Pod> = new Map();
-  private counts = countCluster(this.nodes, this.pods);
+  private nodes: ObjectMap<Node> = {};
+  private pods: ObjectMap<Pod> = {};
+  private counts = countCluster({}, {});
 
   /** sync returns the counts of s, the same object as long as the counts do not change. */
   sync(s: ClusterState): ClusterCounts {
@@ -59,12 +59,12 @@ export class ClusterCounter {
     if (nodeKeys && podKeys) {
       c = { ...this.counts };
       for (const k of nodeKeys) {
-        countNode(c, this.nodes.get(k), -1);
-        countNode(c, nodes.get(k), 1);
+        countNode(c, this.nodes[k], -1);
+        countNode(c, nodes[k], 1);
       }
       for (const k of podKeys) {
-        countPod(c, this.pods.get(k), -1);
-        countPod(c, pods.get(k), 1);
+        countPod(c, this.pods[k], -1);
+        countPod(c, pods[k], 1);
       }
     } else {
       c = countCluster(nodes, pods);

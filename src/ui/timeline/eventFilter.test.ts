@@ -2,14 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { EventIndex } from './eventIndex';
 import { filterEvents } from './eventFilter';
 import { makeEvent } from './eventFixture';
-import { objectMap } from '../state/testObjectMap';
 
-const view = new EventIndex().update(objectMap({
+const view = new EventIndex().update({
   'default/a': makeEvent('a', { rv: 1, reason: 'Scheduled' }),
   'default/b': makeEvent('b', { rv: 2, reason: 'FailedScheduling', type: 'Warning' }),
   'default/c': makeEvent('c', { rv: 3, reason: 'NodeReady', kind: 'Node', object: 'worker-1' }),
   'kube-system/d': makeEvent('d', { rv: 4, reason: 'Pulled', namespace: 'kube-system' }),
-}));
+});
 const names = (f: Parameters<typeof filterEvents>[1]) => filterEvents(view.newestFirst, f).map((e) => e.event.metadata?.name);
 
 describe('filterEvents', () => {

@@ -44,7 +44,8 @@ export class EventIndex {
     const removed = new Set<EventEntry>();
     const added: EventEntry[] = [];
     let kept = 0;
-    for (const [key, event] of map) {
+    for (const key in map) {
+      const event = map[key];
       const old = this.entries.get(key);
       if (old) kept++;
       if (old?.event === event) continue;
@@ -56,7 +57,7 @@ export class EventIndex {
     }
     if (kept < this.entries.size) {
       for (const [key, old] of this.entries) {
-        if (map.has(key)) continue;
+        if (key in map) continue;
         removed.add(old);
         this.unindex(old);
         this.entries.delete(key);

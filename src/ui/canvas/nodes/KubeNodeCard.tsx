@@ -21,7 +21,7 @@ import { WritePath } from './WritePath';
  * view paints 500 small cards rather than thousands of chips.
  */
 export const KubeNodeCard = memo(function KubeNodeCard({ data }: NodeProps<ShapeNode>) {
-  const node = useClusterStore((s) => s.objects.nodes.get(data.name) as Node | undefined);
+  const node = useClusterStore((s) => s.objects.nodes[data.name] as Node | undefined);
   const placed = useCanvasStore(useMemo(() => selectPlacement(data.name), [data.name]));
   const detail = useDetail();
   const selected = useIsSelected({ resource: 'nodes', name: data.name });

@@ -13,7 +13,7 @@ function formatPort(p: ServicePort): string {
 
 /** ServiceShape draws a Service: its type, cluster IP and ports; edges lead to the pods behind it. */
 export const ServiceShape = memo(function ServiceShape({ data }: NodeProps<ShapeNode>) {
-  const svc = useClusterStore((s) => s.objects.services.get(`${data.namespace}/${data.name}`) as Service | undefined);
+  const svc = useClusterStore((s) => s.objects.services[`${data.namespace}/${data.name}`] as Service | undefined);
   const selected = useIsSelected({ resource: 'services', namespace: data.namespace, name: data.name });
   if (!svc) return null;
   const spec = svc.spec ?? {};

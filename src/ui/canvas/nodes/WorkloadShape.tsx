@@ -46,7 +46,7 @@ function progress(kind: keyof typeof resourceOf, obj: KubeObject): string {
 export const WorkloadShape = memo(function WorkloadShape({ data }: NodeProps<ShapeNode>) {
   const kind = data.kind as keyof typeof resourceOf;
   const resource = resourceOf[kind];
-  const obj = useClusterStore((s) => s.objects[resource].get(`${data.namespace}/${data.name}`));
+  const obj = useClusterStore((s) => s.objects[resource][`${data.namespace}/${data.name}`]);
   const selected = useIsSelected({ resource, namespace: data.namespace, name: data.name });
   if (!obj) return null;
   const revision = obj.metadata?.annotations?.['deployment.kubernetes.io/revision'];
