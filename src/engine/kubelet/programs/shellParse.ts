@@ -16,7 +16,7 @@ export type Word = Part[];
 
 /** Op is one step of a parsed script. */
 export type Op =
-  /** print writes its words: printf formats them, echo -e reads backslash escapes, echo -n ends no line. */
+  /** print writes its words: printf formats them; echo -e reads backslash escapes, and with -n adds no newline. */
   | { t: 'print'; words: Word[]; printf?: boolean; escapes?: boolean; noNewline?: boolean }
   | { t: 'sleep'; ms: number }
   | { t: 'wait'; ms: number }
