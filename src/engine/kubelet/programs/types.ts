@@ -55,6 +55,19 @@ export interface ContainerProgram {
   exec?: (command: string[], sinceStartMs: number) => { code: number; output: string } | undefined;
 }
 
+/** Stop is how a stop signal ends a process: after ms, with exitCode; killed when the grace period ran out first. */
+export interface Stop {
+  ms: number;
+  exitCode: number;
+  killed: boolean;
+}
+
+/** stopWithin is a SIGTERM followed, graceMs later, by SIGKILL (exit code 137) if the process is still running. */
+export function stopWithin(program: ContainerProgram, graceMs: number): Stop {
+  const killed = program.stopMs > graceMs;
+  return { ms: Math.min(program.stopMs, graceMs), exitCode: killed ? 137 : program.stopExitCode, killed };
+}
+
 /** Listener is one port a simulated process serves. */
 export interface Listener {
   port: number;

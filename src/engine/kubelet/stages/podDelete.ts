@@ -1,6 +1,7 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import { finalizeStatus, findContainerStatus, terminatedContainerStatus, withContainerStatus } from '../podStatus';
 import { containerProgram } from '../programs/program';
+import { stopWithin } from '../programs/types';
 import { fieldPathOf, specOf, Step, type ContainerRuntime, type PodRuntime } from '../runtime';
 import { exactly } from './transition';
 import type { PodStage, StageEvent } from './types';
@@ -37,9 +38,9 @@ export const podKill: PodStage = {
     let killed = false;
     const events: StageEvent[] = [];
     for (const c of running(rt)) {
-      const stopMs = containerProgram(pod, specOf(pod, c), c.restarts).stopMs;
-      durationMs = Math.max(durationMs, Math.min(grace, stopMs));
-      killed ||= stopMs > grace;
+      const stop = stopWithin(containerProgram(pod, specOf(pod, c), c.restarts), grace);
+      durationMs = Math.max(durationMs, stop.ms);
+      killed ||= stop.killed;
       events.push({ type: 'Normal', reason: KillingContainer, message: msgStopping(c.name), fieldPath: fieldPathOf(c) });
     }
     return { runtime: { ...rt, created: true, stopping: { since: now, durationMs, killed } }, events };
@@ -62,8 +63,7 @@ export const podTerminated: PodStage = {
     const containers = rt.containers.map((c) => {
       if (!isRunning(c)) return c;
       const spec = specOf(pod, c);
-      const program = containerProgram(pod, spec, c.restarts);
-      const exitCode = program.stopMs > grace ? 137 : program.stopExitCode;
+      const { exitCode } = stopWithin(containerProgram(pod, spec, c.restarts), grace);
       const prev = findContainerStatus(status, c);
       if (prev) status = withContainerStatus(status, c.init, terminatedContainerStatus(prev, spec, c, rt.uid, exitCode, now));
       return { ...c, step: Step.Done, since: now, exitCode };

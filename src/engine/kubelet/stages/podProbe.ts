@@ -2,7 +2,7 @@ import type { Pod, Probe } from 'kubernetes-types/core/v1';
 import { findContainerStatus, terminatedContainerStatus } from '../podStatus';
 import { probeEventMessage, probeVaries, runProbe, type ProbeResult, type ProbeType } from '../prober';
 import { containerProgram } from '../programs/program';
-import type { ContainerProgram } from '../programs/types';
+import { stopWithin, type ContainerProgram } from '../programs/types';
 import { fieldPathOf, isActive, specOf, Step, type ContainerRuntime, type PodRuntime } from '../runtime';
 import { willRestart } from './podComplete';
 import { exactly, transition } from './transition';
@@ -111,9 +111,9 @@ export const podProbe: ContainerStage = {
 function kill(pod: Pod, rt: PodRuntime, c: ContainerRuntime, program: ContainerProgram, killer: Probed, now: number, events: StageEvent[]) {
   const spec = specOf(pod, c);
   const graceMs = (killer.probe.terminationGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
-  const exitCode = program.stopMs > graceMs ? 137 : program.stopExitCode;
+  const { ms, exitCode } = stopWithin(program, graceMs);
   events.push({ type: 'Normal', reason: KillingContainer, message: msgKilling(spec.name, killer.type, willRestart(pod, c, exitCode)), fieldPath: fieldPathOf(c) });
-  const next: ContainerRuntime = { ...c, step: Step.Stopping, stopAt: now + Math.min(program.stopMs, graceMs), exitCode, probeAt: undefined, probeFailures: 0 };
+  const next: ContainerRuntime = { ...c, step: Step.Stopping, stopAt: now + ms, exitCode, probeAt: undefined, probeFailures: 0 };
   return { runtime: transition(pod, rt, next, now), events };
 }
 
