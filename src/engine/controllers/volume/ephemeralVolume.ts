@@ -5,6 +5,7 @@ import { EventRecorder } from '../../client/eventRecorder';
 import { keyOf, splitKey, type Informer } from '../../client/informer';
 import { WorkQueue } from '../../client/workQueue';
 import { QueueController, type ControllerContext } from '../controller';
+import { newControllerRef } from '../util/controllerRef';
 import { ephemeralClaimError, ephemeralClaimName } from './pvHelpers';
 
 // The ephemeral volume controller of pkg/controller/volume/ephemeral/controller.go (v1.32).
@@ -14,6 +15,9 @@ export const FailedBinding = 'FailedBinding';
 
 /** podEphemeralClaimIndex finds the pod a claim would be the ephemeral volume of. */
 const podEphemeralClaimIndex = 'pod-ephemeral-claim';
+
+/** podKind is the pod as the owner of its ephemeral claims. */
+const podKind = { apiVersion: 'v1', kind: 'Pod' };
 
 const hasEphemeral = (pod: Pod) => !pod.metadata?.deletionTimestamp && (pod.spec?.volumes ?? []).some((v) => v.ephemeral);
 
@@ -72,7 +76,7 @@ export class EphemeralVolumeController extends QueueController {
       metadata: {
         name: claimName,
         namespace: pod.metadata?.namespace,
-        ownerReferences: [{ apiVersion: 'v1', kind: 'Pod', name: pod.metadata!.name!, uid: pod.metadata!.uid!, controller: true, blockOwnerDeletion: true }],
+        ownerReferences: [newControllerRef(pod, podKind)],
         annotations: template.metadata?.annotations,
         labels: template.metadata?.labels,
       },
