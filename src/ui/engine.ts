@@ -1,6 +1,7 @@
 import { ApiClient } from '../engine/client/apiClient';
 import { EngineBridge } from './bridge/engineBridge';
 import { startWatchFeed } from './state/watchFeed';
+import { clusterEvents } from './timeline/clusterEvents';
 import { useClusterStore } from './state/clusterStore';
 
 let started: Promise<ApiClient> | undefined;
@@ -16,7 +17,7 @@ export function startEngine(): Promise<ApiClient> {
       speed: Number(params.get('speed') ?? 1),
     });
     const client = new ApiClient(bridge, 'kube-playground-ui');
-    await startWatchFeed(client);
+    await startWatchFeed(client, clusterEvents);
     return client;
   })().catch((e: unknown) => {
     useClusterStore.setState({ error: e instanceof Error ? e.message : String(e) });

@@ -1,6 +1,6 @@
 import { useApiClient } from '../state/apiClientContext';
 import { useUiStore } from '../state/uiStore';
-import { watchedResources } from '../state/watchedResources';
+import { cachedResources } from '../state/cachedResources';
 import { actionsFor } from './actionCatalog';
 import { useActionStore } from './actionStore';
 import { performAction, undoLast } from './performAction';
@@ -22,7 +22,7 @@ export function ActionBar() {
     <div className="action-bar" role="toolbar" aria-label="Actions on the selection">
       {selected && (
         <span className="action-target">
-          {watchedResources[selected.resource].kind}/{selected.name}
+          {cachedResources[selected.resource].kind}/{selected.name}
         </span>
       )}
       {selected &&

@@ -20,7 +20,7 @@ describe('shortcutAction', () => {
 
   it('ignores keys the kind has no action for', () => {
     expect(shortcutAction('pods', 'c')).toBeUndefined();
-    expect(shortcutAction('events', 'Delete')).toBeUndefined();
+    expect(shortcutAction('configmaps', 'Delete')).toBeUndefined();
   });
 });
 

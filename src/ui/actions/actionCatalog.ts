@@ -1,4 +1,4 @@
-import type { WatchedResource } from '../state/watchedResources';
+import type { CachedResource } from '../state/cachedResources';
 
 // Which actions each drawn object offers, with their keyboard shortcuts, as data: the toolbar
 // renders it and the shortcut handler reads it, so the two never disagree.
@@ -31,7 +31,7 @@ const del: ActionSpec = { id: 'delete', label: 'Delete', key: 'Delete' };
 const owner: ActionSpec = { id: 'owner', label: 'Owner', key: 'o' };
 
 /** actionsFor lists what the toolbar offers for a kind of object. */
-export const actionsFor: Partial<Record<WatchedResource, readonly ActionSpec[]>> = {
+export const actionsFor: Partial<Record<CachedResource, readonly ActionSpec[]>> = {
   nodes: [
     describe,
     { id: 'cordon', label: 'Cordon', key: 'c' },
@@ -68,7 +68,7 @@ export function isTyping(target: KeyTarget | null): boolean {
 }
 
 /** shortcutAction finds the action a key triggers on the selected kind of object. */
-export function shortcutAction(resource: WatchedResource, key: string): ActionId | undefined {
+export function shortcutAction(resource: CachedResource, key: string): ActionId | undefined {
   const k = key === 'Backspace' ? 'Delete' : key.length === 1 ? key.toLowerCase() : key;
   return actionsFor[resource]?.find((a) => a.key === k)?.id;
 }

@@ -5,7 +5,7 @@ import type { ApiClient } from '../../engine/client/apiClient';
 import type { ClockState } from '../../hosts/shared/simRunner';
 import { useClusterStore } from '../state/clusterStore';
 import { useUiStore, type ObjectRef } from '../state/uiStore';
-import { watchedResources, type WatchedResource } from '../state/watchedResources';
+import { cachedResources, type CachedResource } from '../state/cachedResources';
 import type { ActionId } from './actionCatalog';
 import { notify, rememberUndo, takeUndo, useActionStore, type Notice, type Prompt } from './actionStore';
 import { rolloutRestart, rolloutUndo, scaleDeployment, setImage } from './deploymentActions';
@@ -71,9 +71,9 @@ function drain(client: ApiClient, name: string, force: boolean): Promise<void> {
 /** ownerRef is the object's controller, as something the page can select, if the page watches its kind. */
 function ownerRef(ref: ObjectRef): ObjectRef | undefined {
   const controller = cached<KubeObject>(ref)?.metadata?.ownerReferences?.find((o) => o.controller);
-  const resource = (Object.keys(watchedResources) as WatchedResource[]).find((r) => watchedResources[r].kind === controller?.kind);
+  const resource = (Object.keys(cachedResources) as CachedResource[]).find((r) => cachedResources[r].kind === controller?.kind);
   if (!controller || !resource) return undefined;
-  return { resource, namespace: watchedResources[resource].namespaced ? ref.namespace : undefined, name: controller.name };
+  return { resource, namespace: cachedResources[resource].namespaced ? ref.namespace : undefined, name: controller.name };
 }
 
 /** performAction runs one toolbar action or shortcut on the selected object. */
@@ -84,7 +84,7 @@ export function performAction(client: ApiClient, id: ActionId, ref: ObjectRef): 
       return useUiStore.getState().select(ref);
     case 'delete':
       return run(async () => {
-        const line = await deleteObject(client, watchedResources[ref.resource], ref.namespace, ref.name);
+        const line = await deleteObject(client, cachedResources[ref.resource], ref.namespace, ref.name);
         useUiStore.getState().select(undefined);
         return line;
       });
@@ -115,7 +115,7 @@ export function performAction(client: ApiClient, id: ActionId, ref: ObjectRef): 
     case 'owner': {
       const owner = ownerRef(ref);
       if (owner) return useUiStore.getState().select(owner);
-      return notify({ lines: [`${watchedResources[ref.resource].kind}/${ref.name} has no controller the canvas shows`], error: false });
+      return notify({ lines: [`${cachedResources[ref.resource].kind}/${ref.name} has no controller the canvas shows`], error: false });
     }
     case 'endpoints':
       return useActionStore.setState({ dialog: { kind: 'endpoints', namespace: ns, name: ref.name } });

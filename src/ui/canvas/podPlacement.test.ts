@@ -52,6 +52,23 @@ describe('PodPlacement', () => {
     expect(p.podsOf('w1').pods.map((x) => x.metadata?.name)).toEqual(['z', 'a']);
   });
 
+  it('merges pods that join in later batches into the creation order, and places a pod that comes back anew', () => {
+    const p = new PodPlacement();
+    const at = (key: string, node: string, minute: number) => testPod(key, node, { metadata: { creationTimestamp: `2025-01-01T00:0${minute}:00Z` } });
+    const v1 = { 'default/b': at('default/b', 'w1', 2), 'default/d': at('default/d', 'w1', 4) };
+    p.update({}, v1);
+    const v2 = { ...v1, 'default/e': at('default/e', 'w1', 5), 'default/a': at('default/a', 'w1', 1), 'default/c': at('default/c', 'w1', 3) };
+    p.update(v1, v2, ['default/e', 'default/a', 'default/c']);
+    expect(p.podsOf('w1').pods.map((x) => x.metadata?.name)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    const v3 = { ...v2, 'default/c': at('default/c', 'w2', 3) };
+    delete (v3 as Record<string, Pod>)['default/a'];
+    p.update(v2, v3, ['default/c', 'default/a']);
+    expect(p.podsOf('w1').pods.map((x) => x.metadata?.name)).toEqual(['b', 'd', 'e']);
+    p.update(v3, v2, ['default/c', 'default/a']);
+    expect(p.podsOf('w1').pods.map((x) => x.metadata?.name)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(p.podsOf('w2')).toBe(EmptyNodePods);
+  });
+
   it('filters pods by namespace but keeps static pods and counts every pod in the node usage', () => {
     const p = new PodPlacement();
     p.update({}, {

@@ -33,17 +33,42 @@ function byCreation(a: Pod, b: Pod): number {
 /**
  * NodeIndex is one placement's pods with what podsOf derives from them kept up to date per change:
  * the running sum of requests (each pod's share remembered, so an update does not parse quantities
- * again) and the creation order, sorted again only when pods join or leave.
+ * again) and the creation order. Pods that join are sorted among themselves and merged into the
+ * order; the Unscheduled lane of a 1,000-pod rollout changes every frame, and sorting it whole
+ * each time cost more than the rest of the frame's batch.
  */
 interface NodeIndex {
   pods: Map<string, Pod>;
   shares: Map<string, Requests>;
   requests: { milliCPU: number; memory: number; pods: number };
-  order?: string[];
+  /** order is the creation order as podsOf last listed it; it may still hold pods that left or joined again. */
+  order: string[];
+  /** joined are the pods not yet in order, or to be placed again (recreated under the same name). */
+  joined: Set<string>;
+  /** left says some pods in order are gone. */
+  left: boolean;
 }
 
 function newNodeIndex(): NodeIndex {
-  return { pods: new Map(), shares: new Map(), requests: { milliCPU: 0, memory: 0, pods: 0 } };
+  return { pods: new Map(), shares: new Map(), requests: { milliCPU: 0, memory: 0, pods: 0 }, order: [], joined: new Set(), left: false };
+}
+
+/** reorder brings index.order up to date: the pods still there in their order, the joined ones merged in. */
+function reorder(index: NodeIndex): string[] {
+  const { pods, joined } = index;
+  if (joined.size === 0 && !index.left) return index.order;
+  const kept = index.order.filter((key) => pods.has(key) && !joined.has(key));
+  const added = [...joined].filter((key) => pods.has(key)).sort((a, b) => byCreation(pods.get(a)!, pods.get(b)!));
+  const order: string[] = new Array(kept.length + added.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < kept.length && j < added.length) order[k++] = byCreation(pods.get(kept[i])!, pods.get(added[j])!) <= 0 ? kept[i++] : added[j++];
+  while (i < kept.length) order[k++] = kept[i++];
+  while (j < added.length) order[k++] = added[j++];
+  joined.clear();
+  index.left = false;
+  return (index.order = order);
 }
 
 /** count adds (sign 1) or takes away (sign -1) one pod's share of a node's requests. */
@@ -112,10 +137,9 @@ export class PodPlacement {
     const index = this.byNode.get(node);
     if (!index?.pods.size) return EmptyNodePods;
     const { pods } = index;
-    index.order ??= [...pods.keys()].sort((a, b) => byCreation(pods.get(a)!, pods.get(b)!));
     const components: Pod[] = [];
     const others: Pod[] = [];
-    for (const key of index.order) {
+    for (const key of reorder(index)) {
       const p = pods.get(key)!;
       if (isMirrorPod(p)) components.push(p);
       else if (this.namespace === undefined || p.metadata?.namespace === this.namespace) others.push(p);
@@ -135,7 +159,7 @@ export class PodPlacement {
     // A pod recreated under the same name (a StatefulSet's) is another pod, with a place and
     // requests of its own.
     const samePod = index.pods.get(key)?.metadata?.uid === pod.metadata?.uid;
-    if (!samePod) index.order = undefined;
+    if (!samePod) index.joined.add(key);
     index.pods.set(key, pod);
     // A pod's requests do not change (resizing in place is off by default in v1.32); its share
     // goes when it terminates.
@@ -157,7 +181,8 @@ export class PodPlacement {
     const index = this.byNode.get(node);
     if (index) {
       index.pods.delete(key);
-      index.order = undefined;
+      index.joined.delete(key);
+      index.left = true;
       count(index, index.shares.get(key), -1);
       index.shares.delete(key);
       if (index.pods.size === 0) this.byNode.delete(node);

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { EventIndex } from '../timeline/eventIndex';
-import { makeEvent } from '../timeline/eventFixture';
+import { makeEvent, viewOf } from '../timeline/eventFixture';
 import { eventsAbout } from './objectEvents';
 
 describe('eventsAbout', () => {
-  const view = new EventIndex().update({
+  const view = viewOf({
     'default/now': makeEvent('now', { rv: 3, uid: 'u-2' }),
     'default/before': makeEvent('before', { rv: 1, uid: 'u-1' }),
     'default/plain': makeEvent('plain', { rv: 2 }),

@@ -4,7 +4,7 @@ import { notify } from '../actions/actionStore';
 import { isStatus, statusMessage } from '../actions/statusMessage';
 import { useClusterStore, type ClusterState } from '../state/clusterStore';
 import { useUiStore } from '../state/uiStore';
-import type { WatchedResource } from '../state/watchedResources';
+import type { CachedResource } from '../state/cachedResources';
 import { templateYaml, type TemplateContext, type TemplateKind } from './templates';
 
 /** PaletteKind is an item of the palette: a new node, or a manifest for the editor. */
@@ -16,7 +16,7 @@ export const PaletteMime = 'application/x-kube-playground-palette';
 /** NodesPath asks the playground for one more simulated node (not a Kubernetes API). */
 const NodesPath = '/playground/v1/nodes';
 
-const resourceOf: Record<TemplateKind, WatchedResource> = {
+const resourceOf: Record<TemplateKind, CachedResource> = {
   Deployment: 'deployments',
   StatefulSet: 'statefulsets',
   DaemonSet: 'daemonsets',
@@ -31,7 +31,7 @@ const resourceOf: Record<TemplateKind, WatchedResource> = {
 /** templateContext reads the names in use and the newest Deployment of a namespace from the cache. */
 export function templateContext(s: ClusterState, namespace: string): TemplateContext {
   const prefix = `${namespace}/`;
-  const names = (resource: WatchedResource) =>
+  const names = (resource: CachedResource) =>
     new Set(Object.keys(s.objects[resource]).filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length)));
   let newestDeployment: Deployment | undefined;
   for (const [key, d] of Object.entries(s.objects.deployments as Record<string, Deployment>)) {

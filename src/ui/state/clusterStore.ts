@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { ClockState } from '../../hosts/shared/simRunner';
 import type { KubeObject } from '../../engine/api/object';
-import type { WatchedResource } from './watchedResources';
+import type { CachedResource } from './cachedResources';
 
 /** ObjectMap holds one resource's objects by informer key ("namespace/name", or "name"). */
 export type ObjectMap<T = KubeObject> = Record<string, T>;
@@ -17,15 +17,15 @@ export interface BatchChanges {
 
 /** ClusterState is the page's watch-fed cache: objects change only through watch events. */
 export interface ClusterState {
-  objects: Record<WatchedResource, ObjectMap>;
+  objects: Record<CachedResource, ObjectMap>;
   /** changes describe how the last watch batch turned the previous objects into these. */
-  changes: Partial<Record<WatchedResource, BatchChanges>>;
+  changes: Partial<Record<CachedResource, BatchChanges>>;
   synced: boolean;
   clock?: ClockState;
   error?: string;
 }
 
-const emptyObjects = (): Record<WatchedResource, ObjectMap> =>
+const emptyObjects = (): Record<CachedResource, ObjectMap> =>
   ({
     nodes: {},
     pods: {},
@@ -37,7 +37,6 @@ const emptyObjects = (): Record<WatchedResource, ObjectMap> =>
     daemonsets: {},
     jobs: {},
     cronjobs: {},
-    events: {},
     namespaces: {},
     configmaps: {},
     secrets: {},
@@ -47,7 +46,7 @@ const emptyObjects = (): Record<WatchedResource, ObjectMap> =>
 export const useClusterStore = create<ClusterState>(() => ({ objects: emptyObjects(), changes: {}, synced: false }));
 
 export const selectObjects =
-  <T = KubeObject>(resource: WatchedResource) =>
+  <T = KubeObject>(resource: CachedResource) =>
   (s: ClusterState) =>
     s.objects[resource] as ObjectMap<T>;
 export const selectSynced = (s: ClusterState) => s.synced;
@@ -59,7 +58,7 @@ export const selectError = (s: ClusterState) => s.error;
  * the caller saw before: the last batch's keys when it started from prev, else undefined (the
  * caller must compare the maps itself, as after a reset or when it skipped a batch).
  */
-export function changedKeys(s: ClusterState, resource: WatchedResource, prev: ObjectMap<unknown>): readonly string[] | undefined {
+export function changedKeys(s: ClusterState, resource: CachedResource, prev: ObjectMap<unknown>): readonly string[] | undefined {
   const c = s.changes[resource];
   return c && c.from === prev ? c.keys : undefined;
 }

@@ -1,9 +1,9 @@
 import { create } from 'zustand';
-import type { WatchedResource } from './watchedResources';
+import type { CachedResource } from './cachedResources';
 
 /** ObjectRef names one API object the page shows. */
 export interface ObjectRef {
-  resource: WatchedResource;
+  resource: CachedResource;
   namespace?: string;
   name: string;
 }

@@ -1,29 +1,20 @@
 import type { KubeObject } from '../../engine/api/object';
 import type { BatchChanges, ClusterState, ObjectMap } from './clusterStore';
-import type { WatchedResource } from './watchedResources';
+import type { CachedResource } from './cachedResources';
 
 /** Pending holds the changes the watch brought that the cache has not taken yet: per resource, the latest object per key (null: deleted). */
-export type Pending = Map<WatchedResource, Map<string, KubeObject | null>>;
+export type Pending = Map<CachedResource, Map<string, KubeObject | null>>;
 
 /**
- * takeBatch moves what is due out of pending: every resource whose refresh interval has passed
- * since flushedAt, up to maxChanges keys in all. What does not fit stays pending in arrival order
- * for the next frame, so a burst (a thousand pods created at once) is drawn over a few frames
- * instead of in one task that freezes the page.
+ * takeBatch moves up to maxChanges keys in all out of pending. What does not fit stays pending in
+ * arrival order for the next frame, so a burst (a thousand pods created at once) is drawn over a
+ * few frames instead of in one task that freezes the page.
  */
-export function takeBatch(
-  pending: Pending,
-  flushedAt: Map<WatchedResource, number>,
-  now: number,
-  refreshEveryMs: Partial<Record<WatchedResource, number>>,
-  maxChanges: number,
-): Pending {
+export function takeBatch(pending: Pending, maxChanges: number): Pending {
   const due: Pending = new Map();
   let room = maxChanges;
   for (const [resource, changes] of pending) {
     if (room === 0) break;
-    if (now - (flushedAt.get(resource) ?? -Infinity) < (refreshEveryMs[resource] ?? 0)) continue;
-    flushedAt.set(resource, now);
     if (changes.size <= room) {
       due.set(resource, changes);
       pending.delete(resource);
@@ -45,7 +36,7 @@ export function takeBatch(
 /** applyBatch is the cache after a batch: changed resources get new maps, and changes say which keys moved. */
 export function applyBatch(s: ClusterState, batch: Pending): Pick<ClusterState, 'objects' | 'changes'> {
   const objects = { ...s.objects };
-  const changes: Partial<Record<WatchedResource, BatchChanges>> = {};
+  const changes: Partial<Record<CachedResource, BatchChanges>> = {};
   for (const [resource, updates] of batch) {
     const from = objects[resource];
     const next: ObjectMap = { ...from };

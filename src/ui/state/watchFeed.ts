@@ -1,15 +1,19 @@
+import type { Event } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../engine/api/object';
+import { Resources } from '../../engine/apiserver/registry/resources';
 import type { ApiClient } from '../../engine/client/apiClient';
 import { Informer, keyOf } from '../../engine/client/informer';
 import { useClusterStore } from './clusterStore';
+import type { EventChanges } from '../timeline/eventIndex';
 import { applyBatch, takeBatch, type Pending } from './watchBatch';
-import { watchedResources, type WatchedResource } from './watchedResources';
+import { cachedResources, type CachedResource } from './cachedResources';
 
 /**
- * refreshEveryMs slows the resources nobody watches at 60 Hz: the events map grows with every pod
- * and is read by the timeline and inspector, which refresh a few times a second anyway.
+ * eventsEveryMs spaces the batches of events: they come with every pod, and the timeline and the
+ * inspector that read them stay current with a few refreshes a second, each in a task of its own
+ * rather than inside a frame's batch.
  */
-const refreshEveryMs: Partial<Record<WatchedResource, number>> = { events: 250 };
+const eventsEveryMs = 250;
 
 /** renderShare bounds the main thread's time spent applying watch batches (and rendering them). */
 const renderShare = 0.3;
@@ -17,17 +21,21 @@ const renderShare = 0.3;
 /** maxChangesPerFrame bounds one frame's batch: a burst beyond it is drawn over the next frames. */
 const maxChangesPerFrame = 250;
 
+/** EventSink takes the events the watch brings, batch by batch. */
+export interface EventSink {
+  apply(changes: EventChanges): void;
+}
+
 /**
- * startWatchFeed keeps the zustand cache in step with the API: the engine's own Informer lists and
- * watches each watched resource, and changes are squashed into one setState per animation frame
- * (run just after the frame),
- * so a burst of pod updates costs the main thread one render per frame, of at most
- * maxChangesPerFrame keys. After a costly render the next waits long enough for input and painting
- * to keep most of each second.
+ * startWatchFeed keeps the zustand cache and the events sink in step with the API: the engine's
+ * own Informer lists and watches each watched resource. Object changes are squashed into one
+ * setState per animation frame (run just after the frame), so a burst of pod updates costs the
+ * main thread one render per frame, of at most maxChangesPerFrame keys. After a costly render the
+ * next waits long enough for input and painting to keep most of each second. Events go to the sink
+ * every eventsEveryMs.
  */
-export async function startWatchFeed(client: ApiClient): Promise<() => void> {
+export async function startWatchFeed(client: ApiClient, events: EventSink): Promise<() => void> {
   const pending: Pending = new Map();
-  const flushedAt = new Map<WatchedResource, number>();
   let frame = 0;
   let notBefore = 0;
   // The batch runs in a task of its own right after a frame: the page then lays out and paints the
@@ -37,7 +45,7 @@ export async function startWatchFeed(client: ApiClient): Promise<() => void> {
     frame = 0;
     const now = performance.now();
     if (now < notBefore) return schedule();
-    const due = takeBatch(pending, flushedAt, now, refreshEveryMs, maxChangesPerFrame);
+    const due = takeBatch(pending, maxChangesPerFrame);
     if (due.size) {
       const t0 = performance.now();
       useClusterStore.setState((s) => applyBatch(s, due));
@@ -50,14 +58,28 @@ export async function startWatchFeed(client: ApiClient): Promise<() => void> {
   const schedule = () => {
     if (!frame) frame = requestAnimationFrame(() => afterFrame.port2.postMessage(null));
   };
-  const note = (resource: WatchedResource, key: string, obj: KubeObject | null) => {
+  const note = (resource: CachedResource, key: string, obj: KubeObject | null) => {
     let slice = pending.get(resource);
     if (!slice) pending.set(resource, (slice = new Map()));
     slice.set(key, obj);
     schedule();
   };
-  const informers = (Object.keys(watchedResources) as WatchedResource[]).map((resource) => {
-    const informer = new Informer<KubeObject>(client, watchedResources[resource]);
+
+  let pendingEvents = new Map<string, Event | null>();
+  let eventsTimer: ReturnType<typeof setTimeout> | undefined;
+  const flushEvents = () => {
+    eventsTimer = undefined;
+    const batch = pendingEvents;
+    pendingEvents = new Map();
+    events.apply(batch);
+  };
+  const noteEvent = (key: string, event: Event | null) => {
+    pendingEvents.set(key, event);
+    eventsTimer ??= setTimeout(flushEvents, eventsEveryMs);
+  };
+
+  const informers = (Object.keys(cachedResources) as CachedResource[]).map((resource) => {
+    const informer = new Informer<KubeObject>(client, cachedResources[resource]);
     informer.addEventHandler({
       onAdd: (o) => note(resource, keyOf(o), o),
       onUpdate: (_old, o) => note(resource, keyOf(o), o),
@@ -65,11 +87,19 @@ export async function startWatchFeed(client: ApiClient): Promise<() => void> {
     });
     return informer;
   });
-  await Promise.all(informers.map((i) => i.start()));
+  const eventInformer = new Informer<Event>(client, Resources.events);
+  eventInformer.addEventHandler({
+    onAdd: (e) => noteEvent(keyOf(e), e),
+    onUpdate: (_old, e) => noteEvent(keyOf(e), e),
+    onDelete: (e) => noteEvent(keyOf(e), null),
+  });
+  await Promise.all([...informers.map((i) => i.start()), eventInformer.start()]);
   useClusterStore.setState({ synced: true });
   return () => {
     for (const i of informers) i.stop();
+    eventInformer.stop();
     if (frame) cancelAnimationFrame(frame);
+    if (eventsTimer) clearTimeout(eventsTimer);
     afterFrame.port1.close();
   };
 }

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { EventIndex } from './eventIndex';
 import { filterEvents } from './eventFilter';
-import { makeEvent } from './eventFixture';
+import { makeEvent, viewOf } from './eventFixture';
 
-const view = new EventIndex().update({
+const view = viewOf({
   'default/a': makeEvent('a', { rv: 1, reason: 'Scheduled' }),
   'default/b': makeEvent('b', { rv: 2, reason: 'FailedScheduling', type: 'Warning' }),
   'default/c': makeEvent('c', { rv: 3, reason: 'NodeReady', kind: 'Node', object: 'worker-1' }),

@@ -1,4 +1,5 @@
 import type { Event } from 'kubernetes-types/core/v1';
+import { EventIndex, type EventView } from './eventIndex';
 
 /** makeEvent builds a core/v1 Event for tests: about kind/name, last seen at `at`. */
 export function makeEvent(name: string, opts: { kind?: string; object?: string; namespace?: string; type?: 'Normal' | 'Warning'; reason?: string; at?: string; first?: string; count?: number; rv?: number; uid?: string } = {}): Event {
@@ -17,4 +18,11 @@ export function makeEvent(name: string, opts: { kind?: string; object?: string; 
     lastTimestamp: opts.at ?? '2025-01-01T00:00:00Z',
     count: opts.count ?? 1,
   };
+}
+
+/** viewOf indexes events given by cache key, as one watch batch would bring them. */
+export function viewOf(events: Record<string, Event>): EventView {
+  const index = new EventIndex();
+  index.apply(Object.entries(events));
+  return index.view;
 }

@@ -1,5 +1,4 @@
 import type { Event } from 'kubernetes-types/core/v1';
-import type { ObjectMap } from '../state/clusterStore';
 import { lastSeen } from './eventFormat';
 import { involvedKey } from './involvedObject';
 
@@ -25,50 +24,61 @@ export interface EventView {
 
 const newestFirst = (a: EventEntry, b: EventEntry) => b.time - a.time || b.rv - a.rv;
 
+/** EventChanges are one watch batch of events by cache key: the latest object, or null once deleted. */
+export type EventChanges = Iterable<readonly [string, Event | null]>;
+
 /**
- * EventIndex keeps the events of the watch cache sorted and grouped by involved object. The cache
- * hands over a new map per frame with unchanged events kept by reference, so an update costs one
- * pass of reference checks plus a merge: no re-sort of 100k events because three changed.
+ * EventIndex is the page's store of the cluster's events, fed change by change by the watch feed:
+ * sorted and grouped by involved object. Events are not kept in the page's object cache, which
+ * copies a resource's map per batch: a busy cluster has 100k of them. A view costs one merge of
+ * the events that came since the last one; nothing is sorted again because three events changed.
  */
 export class EventIndex {
-  private map?: ObjectMap<Event>;
   private readonly entries = new Map<string, EventEntry>();
   private readonly byInvolved = new Map<string, Map<string, EventEntry>>();
   private readonly kindCounts = new Map<string, number>();
-  private view: EventView = this.newView([]);
+  private readonly listeners = new Set<() => void>();
+  /** added and removed are what changed since the current view was built. */
+  private added: EventEntry[] = [];
+  private readonly removed = new Set<EventEntry>();
+  private current: EventView = this.newView([]);
 
-  /** update brings the index to map and returns the view, the same one when nothing changed. */
-  update(map: ObjectMap<Event>): EventView {
-    if (map === this.map) return this.view;
-    this.map = map;
-    const removed = new Set<EventEntry>();
-    const added: EventEntry[] = [];
-    let kept = 0;
-    for (const key in map) {
-      const event = map[key];
+  /** apply takes one batch of changes and tells the subscribers when any event came, changed or went. */
+  apply(changes: EventChanges): void {
+    let changed = false;
+    for (const [key, event] of changes) {
       const old = this.entries.get(key);
-      if (old) kept++;
-      if (old?.event === event) continue;
+      if (old?.event === event || (!old && !event)) continue;
+      changed = true;
       if (old) {
-        removed.add(old);
+        this.removed.add(old);
         this.unindex(old);
       }
-      added.push({ key, event, time: lastSeen(event), rv: Number(event.metadata?.resourceVersion) || 0 });
+      if (!event) continue;
+      const entry = { key, event, time: lastSeen(event), rv: Number(event.metadata?.resourceVersion) || 0 };
+      this.index(entry);
+      this.added.push(entry);
     }
-    if (kept < this.entries.size) {
-      for (const [key, old] of this.entries) {
-        if (key in map) continue;
-        removed.add(old);
-        this.unindex(old);
-        this.entries.delete(key);
-      }
-    }
-    if (added.length === 0 && removed.size === 0) return this.view;
-    for (const e of added) this.index(e);
-    const rest = removed.size ? this.view.newestFirst.filter((e) => !removed.has(e)) : this.view.newestFirst;
-    this.view = this.newView(merge(rest, added.sort(newestFirst)));
-    return this.view;
+    if (changed) for (const listener of this.listeners) listener();
   }
+
+  /** view is the index as of the last batch: the same object until events change. */
+  get view(): EventView {
+    if (this.added.length === 0 && this.removed.size === 0) return this.current;
+    const { removed } = this;
+    const added = removed.size ? this.added.filter((e) => !removed.has(e)) : this.added;
+    const rest = removed.size ? this.current.newestFirst.filter((e) => !removed.has(e)) : this.current.newestFirst;
+    this.current = this.newView(merge(rest, added.sort(newestFirst)));
+    this.added = [];
+    removed.clear();
+    return this.current;
+  }
+
+  /** subscribe calls listener after each batch that changed events; it returns the unsubscribe. */
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
 
   private index(e: EventEntry): void {
     this.entries.set(e.key, e);
@@ -82,6 +92,7 @@ export class EventIndex {
   }
 
   private unindex(e: EventEntry): void {
+    this.entries.delete(e.key);
     const ref = e.event.involvedObject;
     const k = involvedKey(ref?.kind, ref?.namespace, ref?.name);
     const group = this.byInvolved.get(k);
