@@ -22,6 +22,7 @@ const strategies: ResourceStrategy[] = [
   basicStrategy(Resources.nodes),
   basicStrategy(Resources.leases),
   basicStrategy(Resources.events),
+  basicStrategy(Resources.configmaps),
   { ...basicStrategy(Resources.pods), fieldSelectors: { 'spec.nodeName': (o) => spec(o).spec?.nodeName ?? '' } },
 ];
 
@@ -89,6 +90,42 @@ describe('Kubelet with the API server', () => {
     await sim.advance(2_000);
     const left = await admin.list<Pod>(Resources.pods, { namespace: 'default' });
     expect((left as KubeList<Pod>).items.map((p) => p.metadata?.name)).toEqual(['elsewhere']);
+    kubelet.stop();
+  });
+
+  it('holds a container that reads a missing ConfigMap in CreateContainerConfigError, and starts it once the ConfigMap exists', async () => {
+    const { sim, admin, kubelet } = await cluster();
+    const pod: Pod = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'reader', namespace: 'default' },
+      spec: {
+        nodeName: 'worker-1',
+        restartPolicy: 'Never',
+        containers: [
+          {
+            name: 'app',
+            image: 'busybox:1.36',
+            command: ['sh', '-c', 'echo color=$(COLOR)'],
+            env: [{ name: 'COLOR', valueFrom: { configMapKeyRef: { name: 'app-config', key: 'color' } } }],
+          },
+        ],
+      },
+    };
+    await admin.create(Resources.pods, pod);
+    await sim.advance(5_000);
+    const waiting = await admin.get<Pod>(Resources.pods, 'default', 'reader');
+    expect(waiting.status?.phase).toBe('Pending');
+    expect(waiting.status?.containerStatuses?.[0].state?.waiting).toEqual({ reason: 'CreateContainerConfigError', message: 'configmap "app-config" not found' });
+    const failed = (await admin.list<Event>(Resources.events, { namespace: 'default' })).items.filter((e) => e.reason === 'Failed');
+    expect(failed.map((e) => [e.type, e.message, e.involvedObject.fieldPath])).toEqual([['Warning', 'Error: configmap "app-config" not found', 'spec.containers{app}']]);
+
+    await admin.create(Resources.configmaps, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'app-config', namespace: 'default' }, data: { color: 'blue' } });
+    await sim.advance(20_000);
+    const done = await admin.get<Pod>(Resources.pods, 'default', 'reader');
+    expect(done.status?.phase).toBe('Succeeded');
+    const log = await admin.getSubresource<string>(Resources.pods, 'default', 'reader', 'log');
+    expect(log.split('\n')[1]).toBe('color=blue');
     kubelet.stop();
   });
 

@@ -6,6 +6,7 @@ import type { EventRecorder } from '../client/eventRecorder';
 import type { Rng } from '../sim/rng';
 import type { Sim } from '../sim/sim';
 import type { TimerId } from '../sim/timers';
+import { ConfigObjectWatches } from './configObjects';
 import { imageInfo } from './images';
 import { PodIPAllocator } from './ipam';
 import { kubeletConditionTypes } from './podStatus';
@@ -49,6 +50,7 @@ export interface PulledImage {
 export class PodLifecycle {
   private readonly records = new Map<string, PodRecord>();
   private readonly ipam: PodIPAllocator;
+  private readonly configs: ConfigObjectWatches;
   private pullQueueFreeAt = 0;
   private stopped = false;
 
@@ -63,6 +65,7 @@ export class PodLifecycle {
     private readonly images: Map<string, PulledImage> = new Map(),
   ) {
     this.ipam = new PodIPAllocator(node.podCIDR);
+    this.configs = new ConfigObjectWatches(client);
   }
 
   /** pulledImages lists the images on the node, largest first, as node status reports them. */
@@ -83,6 +86,7 @@ export class PodLifecycle {
     if (!rec) {
       rec = this.newRecord(pod);
       this.records.set(uid, rec);
+      this.configs.register(pod);
     } else {
       rec.pod = pod;
       shareWrittenStatus(rec, pod);
@@ -105,6 +109,7 @@ export class PodLifecycle {
     rec.gone = true;
     this.cancelTimers(rec);
     this.ipam.release(rec.rt.podIP, rec.rt.uid);
+    this.configs.unregister(pod);
     this.records.delete(rec.rt.uid);
   }
 
@@ -113,6 +118,7 @@ export class PodLifecycle {
     this.stopped = true;
     for (const rec of this.records.values()) this.cancelTimers(rec);
     this.records.clear();
+    this.configs.stop();
   }
 
   private cancelTimers(rec: PodRecord): void {
@@ -143,6 +149,7 @@ export class PodLifecycle {
       nodeName: this.node.name,
       imagePresent: (image) => this.images.has(imageInfo(image).name),
       pullQueueFreeAt: this.pullQueueFreeAt,
+      configObjects: (namespace) => this.configs.objects(namespace),
       timing: this.profile.timing,
     };
   }

@@ -11,6 +11,8 @@ export const Step = {
   PullBackOff: 'PullBackOff',
   /** Pulled: the image is on the node; the container is created and started next. */
   Pulled: 'Pulled',
+  /** ConfigError: the container could not be created (CreateContainerConfigError); the pod is synced again after a back-off. */
+  ConfigError: 'ConfigError',
   Running: 'Running',
   /** Stopping: a failed liveness or startup probe had it killed; it exits at stopAt (stop signal or grace period). */
   Stopping: 'Stopping',

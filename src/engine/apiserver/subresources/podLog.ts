@@ -1,10 +1,12 @@
-import type { Pod } from 'kubernetes-types/core/v1';
+import type { ConfigMap, Pod, Secret } from 'kubernetes-types/core/v1';
 import type { ApiRequest, ApiResponse, StreamChunk } from '../../client/transport';
 import { formatTime, parseTime } from '../../sim/clock';
 import { newBadRequest } from '../errors';
 import type { ServerContext } from '../handlers/context';
 import { boolParam, intParam, q } from '../handlers/query';
+import { configData } from '../../kubelet/configObjects';
 import { containerLogLines, logUnavailableReason } from '../../kubelet/logs';
+import type { ConfigObjects } from '../../kubelet/programs/containerEnv';
 
 /** FollowPollMs is how often a followed log looks for new lines, in simulated time. */
 const FollowPollMs = 1000;
@@ -61,8 +63,18 @@ function render(lines: { timeMs: number; line: string }[], timestamps: boolean):
   return out;
 }
 
+/** configObjects reads the ConfigMaps and Secrets a container's environment (and so its output) may use. */
+function configObjects(ctx: ServerContext, namespace: string): ConfigObjects {
+  return (kind, name) => {
+    const s = ctx.strategies.lookup('', 'v1', kind === 'ConfigMap' ? 'configmaps' : 'secrets')!;
+    const obj = ctx.registry.tryGet(s, namespace, name) as unknown as ConfigMap | Secret | undefined;
+    return obj ? configData(kind, obj) : null;
+  };
+}
+
 function initialLines(ctx: ServerContext, r: LogRequest): { timeMs: number; line: string }[] {
-  let lines = containerLogLines(r.pod, r.container, r.previous, r.sinceMs ?? 0, ctx.sim.clock.now());
+  const objects = configObjects(ctx, r.pod.metadata?.namespace ?? '');
+  let lines = containerLogLines(r.pod, r.container, r.previous, r.sinceMs ?? 0, ctx.sim.clock.now(), objects);
   if (r.tailLines !== undefined && r.tailLines >= 0) lines = lines.slice(Math.max(0, lines.length - r.tailLines));
   return lines;
 }
@@ -99,7 +111,7 @@ export function followPodLog(
     const now = ctx.sim.clock.now();
     const running = current?.metadata?.uid === r.pod.metadata?.uid && containerRunning(current!, r.container);
     if (current && running) {
-      const lines = containerLogLines(current, r.container, false, from, now);
+      const lines = containerLogLines(current, r.container, false, from, now, configObjects(ctx, ns));
       if (lines.length) onChunk({ type: 'text', text: render(lines, r.timestamps) });
     }
     from = now;

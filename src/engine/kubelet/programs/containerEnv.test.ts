@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Pod } from 'kubernetes-types/core/v1';
-import { containerEnv, expandReferences } from './containerEnv';
+import type { Container, Pod } from 'kubernetes-types/core/v1';
+import { containerEnv, expandReferences, resolveEnv, type ConfigObjects } from './containerEnv';
 
 const pod: Pod = {
   metadata: { name: 'dapi-envars-fieldref', namespace: 'default', uid: 'u-1', labels: { app: 'web' } },
@@ -45,5 +45,42 @@ describe('containerEnv', () => {
 
   it('expands only defined variables, and $$ to $', () => {
     expect(expandReferences('$(A)-$(B)-$$-$(A', { A: 'x' })).toBe('x-$(B)-$-$(A');
+  });
+
+  describe('with ConfigMaps and Secrets', () => {
+    const stored: Record<string, Record<string, string>> = { 'ConfigMap/app': { COLOR: 'blue', 'bad key': 'x', SIZE: 'large' }, 'Secret/db': { password: 's3cr=t' } };
+    const objects: ConfigObjects = (kind, name) => stored[`${kind}/${name}`] ?? null;
+    const withEnv = (c: Partial<Container>): Container => ({ name: 'app', image: 'busybox', ...c });
+
+    it('takes envFrom first (prefixed, invalid names skipped), then env, which overrides it and can refer to it', () => {
+      const c = withEnv({
+        envFrom: [{ configMapRef: { name: 'app' }, prefix: 'APP_' }, { secretRef: { name: 'missing', optional: true } }],
+        env: [
+          { name: 'APP_SIZE', value: 'small' },
+          { name: 'PASSWORD', valueFrom: { secretKeyRef: { name: 'db', key: 'password' } } },
+          { name: 'SUMMARY', value: '$(APP_COLOR)/$(APP_SIZE)' },
+          { name: 'OPTIONAL', valueFrom: { configMapKeyRef: { name: 'app', key: 'nope', optional: true } } },
+        ],
+      });
+      expect(resolveEnv(pod, c, objects)).toEqual({
+        env: { APP_COLOR: 'blue', APP_SIZE: 'small', PASSWORD: 's3cr=t', SUMMARY: 'blue/small' },
+        skipped: ['Keys [APP_bad key] from the EnvFrom configMap default/app were skipped since they are considered invalid environment variable names.'],
+      });
+    });
+
+    it.each([
+      [{ envFrom: [{ configMapRef: { name: 'nope' } }] }, 'configmap "nope" not found'],
+      [{ env: [{ name: 'P', valueFrom: { secretKeyRef: { name: 'nope', key: 'k' } } }] }, 'secret "nope" not found'],
+      [{ env: [{ name: 'C', valueFrom: { configMapKeyRef: { name: 'app', key: 'nope' } } }] }, "couldn't find key nope in ConfigMap default/app"],
+      [{ env: [{ name: 'P', valueFrom: { secretKeyRef: { name: 'db', key: 'user' } } }] }, "couldn't find key user in Secret default/db"],
+    ] as [Partial<Container>, string][])('refuses to create a container that reads what is not there: %j', (c, error) => {
+      expect(resolveEnv(pod, withEnv(c), objects).error).toBe(error);
+    });
+
+    it('waits while an object is not known yet, and leaves references out when no objects are given', () => {
+      const c = withEnv({ env: [{ name: 'C', valueFrom: { configMapKeyRef: { name: 'app', key: 'COLOR' } } }, { name: 'X', value: 'x' }] });
+      expect(resolveEnv(pod, c, () => undefined).waiting).toBe(true);
+      expect(resolveEnv(pod, c)).toEqual({ env: { X: 'x' } });
+    });
   });
 });

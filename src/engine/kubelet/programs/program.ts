@@ -1,7 +1,7 @@
 import type { Container, Pod, Probe } from 'kubernetes-types/core/v1';
 import { hashFraction } from '../hash';
 import { parseImageRef } from '../images';
-import { containerEnv, expandReferences } from './containerEnv';
+import { containerEnv, expandReferences, type ConfigObjects } from './containerEnv';
 import { piDigits } from './pi';
 import { httpdProgram, nginxProgram, postgresProgram, redisProgram } from './servers';
 import { shellProgram, type Coreutils } from './shell';
@@ -26,12 +26,12 @@ function coreutilsOf(repo: string): Coreutils {
 }
 
 /** programContext gathers what a container's simulated process can see. */
-export function programContext(pod: Pod, c: Container, attempt: number): ProgramContext {
+export function programContext(pod: Pod, c: Container, attempt: number, objects?: ConfigObjects): ProgramContext {
   return {
     podName: pod.metadata?.name ?? '',
     namespace: pod.metadata?.namespace ?? '',
     podIP: pod.status?.podIP ?? '10.244.0.1',
-    env: containerEnv(pod, c),
+    env: containerEnv(pod, c, objects),
     probes: probeList(c),
     seed: `${pod.metadata?.uid}/${c.name}/${attempt}`,
   };
@@ -51,8 +51,8 @@ export function argvOf(c: Container, repo: string): string[] | undefined {
  * servers (nginx, httpd, redis, postgres, pause) run until stopped; shell commands follow their
  * script; images whose name contains "crash" fail after a few seconds; anything else serves forever.
  */
-export function containerProgram(pod: Pod, c: Container, attempt = 0): ContainerProgram {
-  const ctx = programContext(pod, c, attempt);
+export function containerProgram(pod: Pod, c: Container, attempt = 0, objects?: ConfigObjects): ContainerProgram {
+  const ctx = programContext(pod, c, attempt, objects);
   const { repository, tag } = parseImageRef(c.image ?? '');
   const repo = repository.split('/').pop() ?? '';
   // The kubelet expands $(VAR) in command and args from the container's environment.

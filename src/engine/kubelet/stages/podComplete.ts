@@ -23,9 +23,9 @@ export const podComplete: ContainerStage = {
   scope: 'container',
   match: (pod, rt, c) => isActive(pod, rt) && c.step === Step.Running && Number.isFinite(c.runMs ?? Infinity),
   delay: (_pod, _rt, c, _env, now) => exactly(c.since + (c.runMs ?? 0) - now),
-  next(pod, rt, c, now) {
+  next(pod, rt, c, now, env) {
     const spec = specOf(pod, c);
-    const { exitCode } = containerProgram(pod, spec, c.restarts);
+    const { exitCode } = containerProgram(pod, spec, c.restarts, env.configObjects(pod.metadata?.namespace ?? ''));
     const cs = terminatedContainerStatus(findContainerStatus(rt.status, c), spec, c, rt.uid, exitCode, now);
     const step = willRestart(pod, c, exitCode) ? Step.Exited : Step.Done;
     return { runtime: transition(pod, rt, { ...c, step, since: now, exitCode }, now, cs) };

@@ -32,13 +32,14 @@ export const podKill: PodStage = {
   scope: 'pod',
   match: (pod, rt) => !!pod.metadata?.deletionTimestamp && !rt.stopping,
   delay: (_pod, _rt, env) => env.timing.kill,
-  next(pod, rt, now) {
+  next(pod, rt, now, env) {
     const grace = gracePeriodMs(pod);
+    const objects = env.configObjects(pod.metadata?.namespace ?? '');
     let durationMs = 0;
     let killed = false;
     const events: StageEvent[] = [];
     for (const c of running(rt)) {
-      const stop = stopWithin(containerProgram(pod, specOf(pod, c), c.restarts), grace);
+      const stop = stopWithin(containerProgram(pod, specOf(pod, c), c.restarts, objects), grace);
       durationMs = Math.max(durationMs, stop.ms);
       killed ||= stop.killed;
       events.push({ type: 'Normal', reason: KillingContainer, message: msgStopping(c.name), fieldPath: fieldPathOf(c) });
@@ -57,13 +58,14 @@ export const podTerminated: PodStage = {
   scope: 'pod',
   match: (_pod, rt) => !!rt.stopping && !rt.stopping.done,
   delay: (_pod, rt, _env, now) => exactly(rt.stopping!.since + rt.stopping!.durationMs - now),
-  next(pod, rt, now) {
+  next(pod, rt, now, env) {
     const grace = gracePeriodMs(pod);
+    const objects = env.configObjects(pod.metadata?.namespace ?? '');
     let status = rt.status;
     const containers = rt.containers.map((c) => {
       if (!isRunning(c)) return c;
       const spec = specOf(pod, c);
-      const { exitCode } = stopWithin(containerProgram(pod, spec, c.restarts), grace);
+      const { exitCode } = stopWithin(containerProgram(pod, spec, c.restarts, objects), grace);
       const prev = findContainerStatus(status, c);
       if (prev) status = withContainerStatus(status, c.init, terminatedContainerStatus(prev, spec, c, rt.uid, exitCode, now));
       return { ...c, step: Step.Done, since: now, exitCode };

@@ -74,11 +74,11 @@ export const podProbe: ContainerStage = {
   channel: '/probe',
   match: (pod, rt, c) => isActive(pod, rt) && c.step === Step.Running && (!c.init || c.sidecar) && needsProber(pod, rt, c, c.probeAt ?? c.since),
   delay: (pod, rt, c, _env, now) => exactly(nextProbeAt(pod, rt, c) - now),
-  next(pod, rt, c, now) {
+  next(pod, rt, c, now, env) {
     // A timer armed in an earlier run of the container finds the new run not due yet.
     if (now < nextProbeAt(pod, rt, c)) return { runtime: rt };
     const spec = specOf(pod, c);
-    const program = containerProgram(pod, spec, c.restarts);
+    const program = containerProgram(pod, spec, c.restarts, env.configObjects(pod.metadata?.namespace ?? ''));
     const fieldPath = fieldPathOf(c);
     const cs = findContainerStatus(rt.status, c)!;
     const events: StageEvent[] = [];

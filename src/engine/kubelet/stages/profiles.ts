@@ -6,7 +6,7 @@ import { podKill, podTerminated } from './podDelete';
 import { podPullBackOff, podPullDone, podPullRetry, podPullStart } from './podPull';
 import { podProbe, podProbeKilled } from './podProbe';
 import { podReady } from './podReady';
-import { podStart } from './podStart';
+import { podConfigRetry, podStart } from './podStart';
 import type { Stage, Timing } from './types';
 
 /** lifecycleStages is the pod lifecycle every profile runs, in match order: deletion first. */
@@ -19,6 +19,7 @@ export const lifecycleStages: readonly Stage[] = [
   podPullBackOff,
   podPullRetry,
   podStart,
+  podConfigRetry,
   podReady,
   // A process that exits on its own is timed by podComplete; probes are run on the ones that serve.
   podComplete,

@@ -20,6 +20,8 @@ interface GoldenInput {
   now: string;
   imagesPresent?: string[];
   pullQueueFreeAt?: string;
+  /** objects are the ConfigMaps and Secrets (decoded data) of the pod's namespace by "Kind/name"; others do not exist. */
+  objects?: Record<string, Record<string, string>>;
   pod: Pod;
   runtime?: Partial<Omit<PodRuntime, 'containers' | 'stopping'>> & {
     containers?: (Partial<ContainerRuntime> & { name: string; since?: number | string })[];
@@ -65,6 +67,7 @@ function run(input: GoldenInput): unknown {
     nodeName: 'worker-1',
     imagePresent: (image) => present.has(imageInfo(image).name),
     pullQueueFreeAt: input.pullQueueFreeAt ? parseTime(input.pullQueueFreeAt) : 0,
+    configObjects: () => (kind, name) => input.objects?.[`${kind}/${name}`] ?? null,
     timing: profiles.general.timing,
   };
   const rt = runtimeOf(input, now);

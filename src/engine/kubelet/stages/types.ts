@@ -1,5 +1,6 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { EventType } from '../../client/eventRecorder';
+import type { ConfigObjects } from '../programs/containerEnv';
 import type { ContainerRuntime, PodRuntime } from '../runtime';
 
 /** Delay is how long a stage waits once it matches: ms plus or minus up to jitterMs, drawn from the seeded RNG. */
@@ -23,6 +24,8 @@ export interface NodeEnv {
   imagePresent(image: string): boolean;
   /** pullQueueFreeAt is when the node's image puller is free again (serializeImagePulls: true). */
   pullQueueFreeAt: number;
+  /** configObjects reads the ConfigMaps and Secrets of a namespace that the node's pods reference. */
+  configObjects(namespace: string): ConfigObjects;
   timing: Timing;
 }
 
