@@ -13,9 +13,13 @@ export function configData(kind: ConfigKind, obj: ConfigMap | Secret): Record<st
   return out;
 }
 
-/** envReferences lists the ConfigMaps and Secrets the environments of a pod's containers read, as "Kind/name". */
-export function envReferences(pod: Pod): Set<string> {
+/** configReferences lists the ConfigMaps and Secrets a pod's volumes and container environments read, as "Kind/name". */
+export function configReferences(pod: Pod): Set<string> {
   const refs = new Set<string>();
+  for (const v of pod.spec?.volumes ?? []) {
+    if (v.configMap) refs.add(`ConfigMap/${v.configMap.name ?? ''}`);
+    if (v.secret) refs.add(`Secret/${v.secret.secretName ?? ''}`);
+  }
   const containers: Container[] = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])];
   for (const c of containers) {
     for (const from of c.envFrom ?? []) {
@@ -37,8 +41,8 @@ interface ObjectWatch {
 }
 
 /**
- * ConfigObjectWatches is what the kubelet knows of the ConfigMaps and Secrets its pods'
- * environments read. Like the kubelet's watch-based managers (the default
+ * ConfigObjectWatches is what the kubelet knows of the ConfigMaps and Secrets its pods mount and
+ * their containers' environments read. Like the kubelet's watch-based managers (the default
  * configMapAndSecretChangeDetectionStrategy), it watches each object on its own (a metadata.name
  * field selector), from the first pod that references it to the last: the node never lists every
  * Secret of the cluster.
@@ -49,13 +53,13 @@ export class ConfigObjectWatches {
 
   constructor(private readonly client: ApiClient) {}
 
-  /** register opens the watches a pod's environments need (once per pod). */
+  /** register opens the watches a pod needs (once per pod). */
   register(pod: Pod): void {
     const uid = pod.metadata?.uid ?? '';
     if (this.podRefs.has(uid)) return;
     const namespace = pod.metadata?.namespace ?? '';
     const keys: string[] = [];
-    for (const ref of envReferences(pod)) {
+    for (const ref of configReferences(pod)) {
       const [kind, name] = ref.split('/') as [ConfigKind, string];
       const key = `${namespace}/${ref}`;
       keys.push(key);

@@ -23,6 +23,7 @@ const strategies: ResourceStrategy[] = [
   basicStrategy(Resources.leases),
   basicStrategy(Resources.events),
   basicStrategy(Resources.configmaps),
+  basicStrategy(Resources.secrets),
   { ...basicStrategy(Resources.pods), fieldSelectors: { 'spec.nodeName': (o) => spec(o).spec?.nodeName ?? '' } },
 ];
 
@@ -126,6 +127,25 @@ describe('Kubelet with the API server', () => {
     expect(done.status?.phase).toBe('Succeeded');
     const log = await admin.getSubresource<string>(Resources.pods, 'default', 'reader', 'log');
     expect(log.split('\n')[1]).toBe('color=blue');
+    kubelet.stop();
+  });
+
+  it('keeps a pod whose Secret volume is missing in ContainerCreating with FailedMount events, and runs it once the Secret exists', async () => {
+    const { sim, admin, kubelet } = await cluster();
+    const pod = nginx('mounted');
+    pod.spec!.volumes = [{ name: 'creds', secret: { secretName: 'db-creds' } }];
+    await admin.create(Resources.pods, pod);
+    await sim.advance(10_000);
+    const waiting = await admin.get<Pod>(Resources.pods, 'default', 'mounted');
+    expect(waiting.status?.containerStatuses?.[0].state?.waiting?.reason).toBe('ContainerCreating');
+    const mounts = (await admin.list<Event>(Resources.events, { namespace: 'default' })).items.filter((e) => e.reason === 'FailedMount');
+    expect(mounts.map((e) => e.message)).toEqual(['MountVolume.SetUp failed for volume "creds" : secret "db-creds" not found']);
+    // 500ms doubling: failures at about 0.1, 0.6, 1.6, 3.6 and 7.6 s.
+    expect(mounts[0].count).toBe(5);
+
+    await admin.create(Resources.secrets, { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db-creds', namespace: 'default' }, data: { password: 'cw==' } });
+    await sim.advance(20_000);
+    expect((await admin.get<Pod>(Resources.pods, 'default', 'mounted')).status?.phase).toBe('Running');
     kubelet.stop();
   });
 

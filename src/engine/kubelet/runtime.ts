@@ -61,6 +61,9 @@ export interface PodRuntime {
   /** created is set once the first status was computed (the pod worker picked the pod up). */
   created: boolean;
   sandboxReadyAt?: number;
+  /** mountFailures counts failed set-ups of the pod's volumes; the next is tried at mountRetryAt. */
+  mountFailures?: number;
+  mountRetryAt?: number;
   containers: ContainerRuntime[];
   /** stopping is set while containers get their grace period after a deletion; done once they stopped. */
   stopping?: { since: number; durationMs: number; killed: boolean; done?: boolean };

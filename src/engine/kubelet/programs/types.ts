@@ -19,7 +19,7 @@ export interface ProgramContext {
   podIP: string;
   /**
    * env holds the container's environment variables: literal values and the downward API's
-   * fieldRef (ConfigMap, Secret and resource references are not resolved).
+   * fieldRef, ConfigMap and Secret keys (resourceFieldRef values are not resolved).
    */
   env: Record<string, string>;
   /** probes lists the httpGet probes (port, path, timing), which servers log as kube-probe requests. */

@@ -1,6 +1,7 @@
 import { imagePullPolicyFor } from '../../apiserver/defaults/image';
 import { formatGoDuration } from '../../api/goDuration';
 import { imageInfo, pullDurationMs } from '../images';
+import { mountRetryMs, mountVolumes } from '../volumeMounts';
 import { findContainerStatus, waitingContainerStatus } from '../podStatus';
 import { fieldPathOf, isActive, isTurn, specOf, Step } from '../runtime';
 import { backOffMs, exactly, transition } from './transition';
@@ -14,6 +15,7 @@ export const BackOffPullImage = 'BackOff';
 export const ErrImageNeverPullPolicy = 'ErrImageNeverPull';
 export const ErrImagePull = 'ErrImagePull';
 export const ErrImagePullBackOff = 'ImagePullBackOff';
+export const FailedMountVolume = 'FailedMount';
 
 // Messages of pkg/kubelet/images/image_manager.go (v1.32).
 export const msgPulling = (image: string) => `Pulling image "${image}"`;
@@ -26,14 +28,30 @@ export const msgBackOffPull = (image: string) => `Back-off pulling image "${imag
 
 /**
  * podPullStart is EnsureImageExists deciding whether to pull: an image already on the node is used
- * as is (IfNotPresent, Never), anything else is pulled behind the node's earlier pulls.
+ * as is (IfNotPresent, Never), anything else is pulled behind the node's earlier pulls. The first
+ * container's turn creates the pod sandbox, once the pod's volumes are set up: a missing ConfigMap
+ * or Secret keeps the pod in ContainerCreating, with FailedMount events at the volume manager's
+ * back-off.
  */
 export const podPullStart: ContainerStage = {
   name: 'pod-pull-start',
   scope: 'container',
   match: (pod, rt, c) => isActive(pod, rt) && c.step === Step.Waiting && isTurn(rt, c),
-  delay: (_pod, rt, _c, env) => (rt.sandboxReadyAt === undefined ? env.timing.sandbox : env.timing.imageCheck),
+  delay: (_pod, rt, _c, env, now) =>
+    rt.sandboxReadyAt !== undefined ? env.timing.imageCheck : rt.mountRetryAt !== undefined ? exactly(rt.mountRetryAt - now) : env.timing.sandbox,
   next(pod, rt, c, now, env) {
+    if (rt.sandboxReadyAt === undefined) {
+      const mount = mountVolumes(pod, env.configObjects(pod.metadata?.namespace ?? ''));
+      // An object the node has not listed yet: the stage runs again shortly.
+      if (mount.waiting) return { runtime: rt };
+      if (mount.errors.length) {
+        const failures = (rt.mountFailures ?? 0) + 1;
+        return {
+          runtime: { ...rt, mountFailures: failures, mountRetryAt: now + mountRetryMs(failures) },
+          events: mount.errors.map((message) => ({ type: 'Warning', reason: FailedMountVolume, message })),
+        };
+      }
+    }
     const spec = specOf(pod, c);
     const image = spec.image ?? '';
     const fieldPath = fieldPathOf(c);

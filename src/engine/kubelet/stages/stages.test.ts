@@ -26,6 +26,7 @@ interface GoldenInput {
   runtime?: Partial<Omit<PodRuntime, 'containers' | 'stopping'>> & {
     containers?: (Partial<ContainerRuntime> & { name: string; since?: number | string })[];
     sandboxReadyAt?: number | string;
+    mountRetryAt?: number | string;
     stopping?: { since: string; durationMs: number; killed: boolean };
   };
 }
@@ -54,6 +55,8 @@ function runtimeOf(input: GoldenInput, now: number): PodRuntime {
     status: r.status ?? input.pod.status ?? {},
   };
   if (r.sandboxReadyAt !== undefined) rt.sandboxReadyAt = time(r.sandboxReadyAt, now);
+  if (r.mountRetryAt !== undefined) rt.mountRetryAt = time(r.mountRetryAt, now);
+  if (r.mountFailures !== undefined) rt.mountFailures = r.mountFailures;
   if (r.stopping) rt.stopping = { ...r.stopping, since: parseTime(r.stopping.since) };
   return rt;
 }
@@ -88,6 +91,7 @@ function summarize(before: PodRuntime, delay: unknown, r: ReturnType<(typeof lif
     delay,
     containers: steps(r.runtime),
     ...(r.runtime.stopping ? { stopping: r.runtime.stopping } : {}),
+    ...(r.runtime.mountRetryAt !== before.mountRetryAt ? { mountFailures: r.runtime.mountFailures, mountRetryAt: new Date(r.runtime.mountRetryAt!).toISOString() } : {}),
     events: r.events ?? [],
     ...(r.pulled ? { pulled: r.pulled } : {}),
     ...(r.deletePod ? { deletePod: true } : {}),
