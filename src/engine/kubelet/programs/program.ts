@@ -2,6 +2,7 @@ import type { Container, Pod, Probe } from 'kubernetes-types/core/v1';
 import { hashFraction } from '../hash';
 import { parseImageRef } from '../images';
 import { containerEnv, expandReferences, type ConfigObjects } from './containerEnv';
+import { containerFiles } from './containerFiles';
 import { piDigits } from './pi';
 import { httpdProgram, nginxProgram, postgresProgram, redisProgram } from './servers';
 import { shellProgram, type Coreutils } from './shell';
@@ -29,9 +30,9 @@ function coreutilsOf(repo: string): Coreutils {
 export function programContext(pod: Pod, c: Container, attempt: number, objects?: ConfigObjects): ProgramContext {
   return {
     podName: pod.metadata?.name ?? '',
-    namespace: pod.metadata?.namespace ?? '',
     podIP: pod.status?.podIP ?? '10.244.0.1',
     env: containerEnv(pod, c, objects),
+    files: containerFiles(pod, c, objects),
     probes: probeList(c),
     seed: `${pod.metadata?.uid}/${c.name}/${attempt}`,
   };

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { shellProgram } from './shell';
 import type { ProgramContext } from './types';
 
-const ctx: ProgramContext = { podName: 'box', namespace: 'default', podIP: '10.244.1.9', env: { GREETING: 'hi' }, probes: [], seed: 's' };
+const ctx: ProgramContext = {
+  podName: 'box',
+  podIP: '10.244.1.9',
+  env: { GREETING: 'hi' },
+  files: { '/var/run/secrets/kubernetes.io/serviceaccount/namespace': 'default', '/etc/config/SPECIAL_LEVEL': 'very', '/etc/config/game.properties': 'lives=3\nenemies=aliens\n' },
+  probes: [],
+  seed: 's',
+};
 const sh = (script: string) => shellProgram(['sh', '-c', script], ctx);
 const output = (script: string, toMs = 60_000) => {
   const out: { timeMs: number; line: string }[] = [];
@@ -32,6 +39,17 @@ describe('shellProgram', () => {
 
   it('reads backslash escapes with echo -e and prints nothing more for -n', () => {
     expect(output("echo -en '\\n'; echo -e 'a\\tb\\nc'; echo 'd\\n'; printf ''")).toEqual(['0 ', '0 a\tb', '0 c', '0 d\\n']);
+  });
+
+  it('prints and lists the files of ConfigMap and Secret mounts, and nothing for a file it does not know', () => {
+    expect(output('ls /etc/config/; cat /etc/config/game.properties /tmp/unknown; echo "level=$(cat /etc/config/SPECIAL_LEVEL)"')).toEqual([
+      '0 SPECIAL_LEVEL',
+      '0 game.properties',
+      '0 lives=3',
+      '0 enemies=aliens',
+      '0 level=very',
+    ]);
+    expect(output('cat /etc/config/SPECIAL_LEVEL > /tmp/copy')).toEqual([]);
   });
 
   it('reads the pod namespace from the service account volume', () => {

@@ -1,4 +1,5 @@
 import { hashFraction } from '../hash';
+import { listDirectory } from './containerFiles';
 import { commandOps, parseScript, type Op, type Word } from './shellParse';
 import { maxLoopLines, pushIn, type ContainerProgram, type LogLine, type ProgramContext, type Run } from './types';
 
@@ -167,6 +168,16 @@ function emit(ops: Op[], st: State, w: Window): void {
         }
         break;
       }
+      case 'cat':
+      case 'ls':
+        for (const word of o.paths) {
+          const path = expand(word, st, w.ctx);
+          const content = w.ctx.files[path];
+          // Only the mounted files are known: a file the script wrote has no content here.
+          const lines = o.t === 'ls' ? (content !== undefined ? [path] : listDirectory(w.ctx.files, path)) : content !== undefined ? content.replace(/\n$/, '').split('\n') : [];
+          for (const line of lines) pushIn(w.out, w.run, w.fromMs, w.toMs, st.t, line);
+        }
+        break;
       case 'sleep':
       case 'wait':
         st.t += o.ms;
@@ -222,7 +233,7 @@ function expand(word: Word, st: State, ctx: ProgramContext): string {
   for (const p of word) {
     if ('lit' in p) s += p.lit;
     else if ('host' in p) s += ctx.podName;
-    else if ('namespace' in p) s += ctx.namespace;
+    else if ('file' in p) s += (ctx.files[p.file] ?? '').replace(/\n+$/, '');
     else if ('date' in p) s += formatDate(st.t, p.date);
     else if ('arith' in p) s += String((Number(st.vars[p.arith]) || 0) + p.delta);
     else if (p.v === 'HOSTNAME') s += ctx.podName;

@@ -9,7 +9,8 @@ export type Part =
   | { v: string; def?: string }
   | { date: string }
   | { host: true }
-  | { namespace: true }
+  /** file is $(cat PATH): the content of a file the container can read, trailing newlines cut. */
+  | { file: string }
   | { arith: string; delta: number };
 
 export type Word = Part[];
@@ -26,6 +27,9 @@ export type Op =
   | { t: 'status'; code: number }
   /** env prints the environment: every variable, or only those named (printenv NAME…). */
   | { t: 'env'; names?: Word[] }
+  /** cat prints files the container can read (its ConfigMap and Secret mounts); ls lists a directory of them. */
+  | { t: 'cat'; paths: Word[] }
+  | { t: 'ls'; paths: Word[] }
   | { t: 'trap' }
   /** file: the script creates (touch, a > redirect) or removes (rm) a file. */
   | { t: 'file'; path: string; exists: boolean }
@@ -39,8 +43,8 @@ const rawOf = (t: Token | undefined): string | undefined => (t && 'raw' in t ? t
 function expansion(inner: string): Part {
   const cmd = inner.trim();
   if (cmd === 'hostname') return { host: true };
-  // The service account volume every pod mounts by default names the pod's namespace.
-  if (cmd === 'cat /var/run/secrets/kubernetes.io/serviceaccount/namespace') return { namespace: true };
+  const cat = /^cat\s+(\S+)$/.exec(cmd);
+  if (cat) return { file: cat[1] };
   if (cmd.startsWith('date')) return { date: cmd.slice(4).trim().replace(/^['"]|['"]$/g, '') };
   return { lit: '' };
 }
@@ -252,7 +256,7 @@ class Parser {
     const { words, target } = withoutRedirect(all);
     const ops = this.simpleCommand(words);
     // Output sent to a file is not logged; the file exists from then on.
-    return target === undefined ? ops : [...ops.filter((o) => o.t !== 'print' && o.t !== 'env'), { t: 'file', path: target, exists: true }];
+    return target === undefined ? ops : [...ops.filter((o) => o.t !== 'print' && o.t !== 'env' && o.t !== 'cat' && o.t !== 'ls'), { t: 'file', path: target, exists: true }];
   }
 
   /** simpleCommand turns one simple command, its redirect taken out, into ops. */
@@ -294,6 +298,13 @@ class Parser {
       case 'printenv':
         ops.push(args.length ? { t: 'env', names: args.map((a) => a.word) } : { t: 'env' });
         break;
+      case 'cat':
+      case 'ls': {
+        const paths = args.filter((a) => !a.raw.startsWith('-')).map((a) => a.word);
+        if (paths.length) ops.push({ t: cmd, paths });
+        ops.push({ t: 'status', code: 0 });
+        break;
+      }
       case 'sleep':
         ops.push({ t: 'sleep', ms: args.reduce((s, a) => s + parseDuration(a.raw), 0) });
         break;

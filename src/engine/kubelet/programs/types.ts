@@ -15,13 +15,14 @@ export interface Run {
 /** ProgramContext is what a simulated process can see of its pod: names, addresses, environment. */
 export interface ProgramContext {
   podName: string;
-  namespace: string;
   podIP: string;
   /**
    * env holds the container's environment variables: literal values and the downward API's
    * fieldRef, ConfigMap and Secret keys (resourceFieldRef values are not resolved).
    */
   env: Record<string, string>;
+  /** files are what the container can read by absolute path: its ConfigMap and Secret mounts and the service account's namespace. */
+  files: Readonly<Record<string, string>>;
   /** probes lists the httpGet probes (port, path, timing), which servers log as kube-probe requests. */
   probes: { port: number | string; path: string; periodMs: number; initialDelayMs: number }[];
   /** seed varies details between attempts (process ids, versions) deterministically. */
