@@ -23,6 +23,7 @@ import type { GroupVersionKind } from '../src/engine/api/groupVersion';
 import { schemaStructure } from '../src/engine/apiserver/openapi/schemaStructure';
 import { DefinitionNames, type GeneratedSchemas, type StoredSchema } from '../src/engine/apiserver/openapi/schemaTypes';
 import { applyV132Overlay } from './schemaOverlays/v132Fields';
+import { applyAuthorizationOverlay } from './schemaOverlays/authorizationFields';
 import { applyGoTypes } from './schemaOverlays/goTypes';
 import { applyListMarkers } from './schemaOverlays/listMarkers';
 
@@ -185,6 +186,7 @@ function main(): void {
   const defs = generatedModules(modules) as Map<string, StoredSchema>;
   fixScalarDefinitions(defs);
   applyV132Overlay(defs);
+  applyAuthorizationOverlay(defs);
   applyGoTypes(defs);
   applyListMarkers(defs);
   for (const [name, gvks] of roots) {

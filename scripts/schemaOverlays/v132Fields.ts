@@ -1,5 +1,5 @@
 import type { StoredSchema } from '../../src/engine/apiserver/openapi/schemaTypes';
-import { property } from './overlayUtil';
+import { addDefinitions, addFields, property } from './overlayUtil';
 
 // What v1.31 and v1.32 changed in the served kinds that kubernetes-types 1.30 does not know, read off
 // k8s.io/api v0.32.0 (core/v1 and coordination/v1 types.go, diffed against v0.30.0). Without these,
@@ -114,19 +114,8 @@ const qualified = (name: string) => (name.startsWith('io.') ? name : core + name
 
 /** applyV132Overlay brings the v1.30 definitions to v1.32. */
 export function applyV132Overlay(defs: Map<string, StoredSchema>): void {
-  for (const [name, def] of Object.entries(newDefinitions)) {
-    if (defs.has(core + name)) throw new Error(`${core + name} exists already: drop it from the overlay`);
-    defs.set(core + name, def);
-  }
-  for (const [name, fields] of Object.entries(newFields)) {
-    const def = defs.get(qualified(name));
-    if (!def?.properties) throw new Error(`overlay target ${name} missing`);
-    for (const [field, schema] of Object.entries(fields)) {
-      if (def.properties[field]) throw new Error(`${name}.${field} exists already: drop it from the overlay`);
-      def.properties[field] = schema;
-    }
-    def.properties = Object.fromEntries(Object.entries(def.properties).sort(([a], [b]) => (a < b ? -1 : 1)));
-  }
+  addDefinitions(defs, Object.fromEntries(Object.entries(newDefinitions).map(([name, def]) => [core + name, def])));
+  for (const [name, fields] of Object.entries(newFields)) addFields(defs, qualified(name), fields);
   for (const [name, fields] of Object.entries(removedFields)) {
     for (const field of fields) {
       property(defs, qualified(name), field);

@@ -63,7 +63,8 @@ export class GoValue {
 // approximated with JSON unless the caller rendered it as a GoValue.
 function formatBadValue(v: unknown): string {
   if (v instanceof GoValue) return v.text;
-  if (v === null || v === undefined) return 'null';
+  // field.Error turns a nil value or nil pointer into the string "null", which %q then quotes.
+  if (v === null || v === undefined) return '"null"';
   if (typeof v === 'string') return JSON.stringify(v);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   return JSON.stringify(v);

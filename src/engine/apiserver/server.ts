@@ -15,6 +15,7 @@ import { StrategyIndex } from './registry/strategyIndex';
 import { allResources } from './registry/resources';
 import { WatchHub } from './watch/watchHub';
 import { EventTtl } from './registry/eventTtl';
+import { createReview, isReview } from './reviews/reviews';
 import { bindPod } from './subresources/binding';
 import { evictPod } from './subresources/eviction';
 import { followPodLog, getPodLog } from './subresources/podLog';
@@ -126,9 +127,11 @@ export class ApiServer implements ApiTransport {
       switch (req.method) {
         case 'GET':
           if (boolParam(req, 'watch')) throw newBadRequest('watch requests must be streamed');
+          if (!s.def.verbs.includes('list')) throw newMethodNotSupported(s.def, 'list');
           return listObjects(this.ctx, s, ns, req);
         case 'POST':
           if (s.def.resource === 'bindings') return bindPod(this.ctx, ns, undefined, req);
+          if (isReview(s.def)) return createReview(s.def, req);
           return createObject(this.ctx, s, ns, req);
         case 'DELETE':
           if (!s.def.verbs.includes('deletecollection')) throw newMethodNotSupported(s.def, 'deletecollection');

@@ -2,7 +2,7 @@ import type { OwnerReference } from 'kubernetes-types/meta/v1';
 import type { KubeObject } from '../api/object';
 import { isApiError } from '../apiserver/errors';
 import type { ResourceDefinition } from '../apiserver/registry/resourceDefinition';
-import { allResources, Resources } from '../apiserver/registry/resources';
+import { allResources } from '../apiserver/registry/resources';
 import type { Informer } from '../client/informer';
 import { WorkQueue } from '../client/workQueue';
 import type { Controller, ControllerContext } from './controller';
@@ -190,7 +190,7 @@ function collectedResources(): ResourceDefinition[] {
   const seen = new Set<string>();
   const out: ResourceDefinition[] = [];
   for (const d of allResources) {
-    if (d === Resources.bindings || d.resource === 'events') continue;
+    if (!d.verbs.includes('watch') || d.resource === 'events') continue;
     const key = `${d.storage.group}/${d.storage.resource}`;
     if (seen.has(key) || d.preferred === false) continue;
     seen.add(key);

@@ -100,7 +100,7 @@ export class NamespaceController extends QueueController {
 function namespacedResources(): ResourceDefinition[] {
   const seen = new Set<string>();
   return allResources.filter((d) => {
-    if (!d.namespaced || d === Resources.bindings || d.preferred === false) return false;
+    if (!d.namespaced || !d.verbs.includes('list') || d.preferred === false) return false;
     const key = `${d.storage.group}/${d.storage.resource}`;
     if (seen.has(key)) return false;
     seen.add(key);

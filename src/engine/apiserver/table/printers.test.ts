@@ -3,8 +3,8 @@ import { allResources } from '../registry/resources';
 import { defaultPrinter } from './defaultTable';
 import { parseResource, printerFor, tableColumnsFor } from './printers';
 
-// Upstream serves these with rest.NewDefaultTableConvertor (or, for bindings, no list at all).
-const defaultTableResources = new Set(['roles', 'clusterroles', 'limitranges', 'bindings']);
+// Upstream serves these with rest.NewDefaultTableConvertor (or, for bindings and the reviews, no list at all).
+const defaultTableResources = new Set(['roles', 'clusterroles', 'limitranges', 'bindings', 'selfsubjectaccessreviews', 'selfsubjectrulesreviews', 'selfsubjectreviews']);
 
 describe('printerFor', () => {
   it.each(allResources.map((r) => [r.group === '' ? r.resource : `${r.resource}.${r.group}`, r.group, r.resource] as const))(

@@ -9,7 +9,12 @@ export const protobufKinds: Readonly<Record<string, string>> = {
   'apps/v1 Deployment': 'apps.v1.Deployment',
   'apps/v1 ReplicaSet': 'apps.v1.ReplicaSet',
   'apps/v1 StatefulSet': 'apps.v1.StatefulSet',
+  'authentication.k8s.io/v1 DeleteOptions': 'apis.meta.v1.DeleteOptions',
+  'authentication.k8s.io/v1 SelfSubjectReview': 'authentication.v1.SelfSubjectReview',
   'authentication.k8s.io/v1 TokenRequest': 'authentication.v1.TokenRequest',
+  'authorization.k8s.io/v1 DeleteOptions': 'apis.meta.v1.DeleteOptions',
+  'authorization.k8s.io/v1 SelfSubjectAccessReview': 'authorization.v1.SelfSubjectAccessReview',
+  'authorization.k8s.io/v1 SelfSubjectRulesReview': 'authorization.v1.SelfSubjectRulesReview',
   'autoscaling/v1 DeleteOptions': 'apis.meta.v1.DeleteOptions',
   'autoscaling/v1 HorizontalPodAutoscaler': 'autoscaling.v1.HorizontalPodAutoscaler',
   'autoscaling/v1 Scale': 'autoscaling.v1.Scale',
@@ -66,6 +71,8 @@ export const protobufMessages: Readonly<Record<string, string>> = {
     '1 type string,2 status string,3 observedGeneration int64?,4 lastTransitionTime apis.meta.v1.Time,5 reason string,6 message string',
   'apis.meta.v1.DeleteOptions':
     '1 gracePeriodSeconds int64,2 preconditions apis.meta.v1.Preconditions,3 orphanDependents bool,4 propagationPolicy string,5 dryRun string[],6 ignoreStoreReadErrorWithClusterBreakingPotential bool',
+  'apis.meta.v1.FieldSelectorRequirement':
+    '1 key string,2 operator string,3 values string[]',
   'apis.meta.v1.LabelSelector':
     '1 matchLabels string{},2 matchExpressions apis.meta.v1.LabelSelectorRequirement[]',
   'apis.meta.v1.LabelSelectorRequirement':
@@ -130,12 +137,42 @@ export const protobufMessages: Readonly<Record<string, string>> = {
     '1 type string?,2 rollingUpdate apps.v1.RollingUpdateStatefulSetStrategy',
   'authentication.v1.BoundObjectReference':
     '1 kind string?,2 apiVersion string?,3 name string?,4 uid string?',
+  'authentication.v1.SelfSubjectReview':
+    '1 metadata apis.meta.v1.ObjectMeta,2 status authentication.v1.SelfSubjectReviewStatus',
+  'authentication.v1.SelfSubjectReviewStatus':
+    '1 userInfo authentication.v1.UserInfo',
   'authentication.v1.TokenRequest':
     '1 metadata apis.meta.v1.ObjectMeta,2 spec authentication.v1.TokenRequestSpec,3 status authentication.v1.TokenRequestStatus',
   'authentication.v1.TokenRequestSpec':
     '1 audiences string[],4 expirationSeconds int64,3 boundObjectRef authentication.v1.BoundObjectReference',
   'authentication.v1.TokenRequestStatus':
     '1 token string,2 expirationTimestamp apis.meta.v1.Time',
+  'authentication.v1.UserInfo':
+    '1 username string?,2 uid string?,3 groups string[],4 extra authentication.v1.ExtraValue{}',
+  'authorization.v1.FieldSelectorAttributes':
+    '1 rawSelector string?,2 requirements apis.meta.v1.FieldSelectorRequirement[]',
+  'authorization.v1.LabelSelectorAttributes':
+    '1 rawSelector string?,2 requirements apis.meta.v1.LabelSelectorRequirement[]',
+  'authorization.v1.NonResourceAttributes':
+    '1 path string?,2 verb string?',
+  'authorization.v1.NonResourceRule':
+    '1 verbs string[],2 nonResourceURLs string[]',
+  'authorization.v1.ResourceAttributes':
+    '1 namespace string?,2 verb string?,3 group string?,4 version string?,5 resource string?,6 subresource string?,7 name string?,8 fieldSelector authorization.v1.FieldSelectorAttributes,9 labelSelector authorization.v1.LabelSelectorAttributes',
+  'authorization.v1.ResourceRule':
+    '1 verbs string[],2 apiGroups string[],3 resources string[],4 resourceNames string[]',
+  'authorization.v1.SelfSubjectAccessReview':
+    '1 metadata apis.meta.v1.ObjectMeta,2 spec authorization.v1.SelfSubjectAccessReviewSpec,3 status authorization.v1.SubjectAccessReviewStatus',
+  'authorization.v1.SelfSubjectAccessReviewSpec':
+    '1 resourceAttributes authorization.v1.ResourceAttributes,2 nonResourceAttributes authorization.v1.NonResourceAttributes',
+  'authorization.v1.SelfSubjectRulesReview':
+    '1 metadata apis.meta.v1.ObjectMeta,2 spec authorization.v1.SelfSubjectRulesReviewSpec,3 status authorization.v1.SubjectRulesReviewStatus',
+  'authorization.v1.SelfSubjectRulesReviewSpec':
+    '1 namespace string?',
+  'authorization.v1.SubjectAccessReviewStatus':
+    '1 allowed bool,4 denied bool?,2 reason string?,3 evaluationError string?',
+  'authorization.v1.SubjectRulesReviewStatus':
+    '1 resourceRules authorization.v1.ResourceRule[],2 nonResourceRules authorization.v1.NonResourceRule[],3 incomplete bool,4 evaluationError string?',
   'autoscaling.v1.CrossVersionObjectReference':
     '1 kind string,2 name string,3 apiVersion string?',
   'autoscaling.v1.HorizontalPodAutoscaler':

@@ -88,6 +88,18 @@ function decodeRawJson(buf: Uint8Array): unknown {
   }
 }
 
+// ExtraValue {repeated string items = 1} is a named []string: a plain array in JSON.
+function decodeStringList(buf: Uint8Array): string[] {
+  const r = new Reader(buf);
+  const items: string[] = [];
+  while (!r.done) {
+    const tag = r.varint();
+    if (tag === 0x0a) items.push(r.string());
+    else r.skip(tag & 7);
+  }
+  return items;
+}
+
 /** specialMessages decodes the messages with hand-written JSON forms, keyed as messages.generated.ts keys them. */
 export const specialMessages: Readonly<Record<string, Decoder>> = {
   'apis.meta.v1.Time': decodeTime,
@@ -96,4 +108,6 @@ export const specialMessages: Readonly<Record<string, Decoder>> = {
   'api.resource.Quantity': decodeQuantity,
   'util.intstr.IntOrString': decodeIntOrString,
   'runtime.RawExtension': decodeRawJson,
+  'authentication.v1.ExtraValue': decodeStringList,
+  'authorization.v1.ExtraValue': decodeStringList,
 };
