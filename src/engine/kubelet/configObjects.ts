@@ -74,7 +74,8 @@ export class ConfigObjectWatches {
       }
       watch.pods.add(uid);
     }
-    this.podRefs.set(uid, keys);
+    // Most pods reference nothing: they cost the kubelet no entry here.
+    if (keys.length) this.podRefs.set(uid, keys);
   }
 
   /** unregister closes the watches no other pod of the node needs. */
