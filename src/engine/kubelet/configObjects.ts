@@ -35,7 +35,6 @@ export function configReferences(pod: Pod): Set<string> {
 }
 
 interface ObjectWatch {
-  kind: ConfigKind;
   informer: Informer<ConfigMap | Secret>;
   pods: Set<string>;
 }
@@ -67,7 +66,7 @@ export class ConfigObjectWatches {
       if (!watch) {
         const resource = kind === 'ConfigMap' ? Resources.configmaps : Resources.secrets;
         const informer = new Informer<ConfigMap | Secret>(this.client, resource, { namespace, fieldSelector: `metadata.name=${name}` });
-        watch = { kind, informer, pods: new Set() };
+        watch = { informer, pods: new Set() };
         this.watches.set(key, watch);
         // A failed list is retried by nothing else: the lookups stay unknown and the container waits.
         void informer.start().catch(() => undefined);

@@ -11,7 +11,7 @@ import { asObject, decodeBody } from '../request/decode';
 // who the caller is and what the caller may do answer accordingly. They are computed, not stored.
 
 /** anonymousUser is who every request comes from without authentication. */
-export const anonymousUser = { username: 'system:anonymous', groups: ['system:unauthenticated'] };
+const anonymousUser = { username: 'system:anonymous', groups: ['system:unauthenticated'] };
 
 /** reviewResources are the create-only review resources served, by "group/resource". */
 const reviewResources = new Set([
@@ -25,7 +25,7 @@ export function isReview(def: ResourceDefinition): boolean {
   return reviewResources.has(`${def.group}/${def.resource}`);
 }
 
-// AlwaysAllow's rules: every verb on everything (pkg/.../authorizerfactory AlwaysAllowAuthorizer.RulesFor).
+// AlwaysAllow's rules: every verb on everything (k8s.io/apiserver authorizerfactory alwaysAllowAuthorizer.RulesFor).
 const allResourceRules = [{ verbs: ['*'], apiGroups: ['*'], resources: ['*'] }];
 const allNonResourceRules = [{ verbs: ['*'], nonResourceURLs: ['*'] }];
 

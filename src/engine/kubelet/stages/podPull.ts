@@ -38,7 +38,7 @@ export const podPullStart: ContainerStage = {
   scope: 'container',
   match: (pod, rt, c) => isActive(pod, rt) && c.step === Step.Waiting && isTurn(rt, c),
   delay: (_pod, rt, _c, env, now) =>
-    rt.sandboxReadyAt !== undefined ? env.timing.imageCheck : rt.mountRetryAt !== undefined ? exactly(rt.mountRetryAt - now) : env.timing.sandbox,
+    rt.sandboxReadyAt !== undefined ? env.timing.imageCheck : rt.mountRetryAt !== undefined && rt.mountRetryAt > now ? exactly(rt.mountRetryAt - now) : env.timing.sandbox,
   next(pod, rt, c, now, env) {
     if (rt.sandboxReadyAt === undefined) {
       const mount = mountVolumes(pod, env.configObjects(pod.metadata?.namespace ?? ''));
