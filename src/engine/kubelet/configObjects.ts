@@ -1,9 +1,12 @@
-import type { ConfigMap, Container, Pod, Secret } from 'kubernetes-types/core/v1';
+import type { ConfigMap, Container, Pod, Secret, Service } from 'kubernetes-types/core/v1';
 import { decodeBase64 } from '../api/base64';
 import { Resources } from '../apiserver/registry/resources';
 import type { ApiClient } from '../client/apiClient';
 import { Informer } from '../client/informer';
+import { parseTime } from '../sim/clock';
+import { serviceOfName, type ServiceLookup } from './programs/clusterDns';
 import type { ConfigKind, ConfigObjects } from './programs/containerEnv';
+import { containerProgram } from './programs/program';
 
 /** configData is what a container's environment reads of an object: a ConfigMap's data, a Secret's decoded. */
 export function configData(kind: ConfigKind, obj: ConfigMap | Secret): Record<string, string> {
@@ -34,14 +37,34 @@ export function configReferences(pod: Pod): Set<string> {
   return refs;
 }
 
+const lookupCommand = /\b(nslookup|host)\b/;
+
+/** awaitedServices lists the Services a pod's scripts wait for (`until nslookup …`), as "namespace/Service/name". */
+export function awaitedServices(pod: Pod): Set<string> {
+  const out = new Set<string>();
+  const namespace = pod.metadata?.namespace ?? '';
+  for (const c of [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])]) {
+    // Only a command that looks names up can wait for one: most pods are not parsed at all.
+    if (!lookupCommand.test([...(c.command ?? []), ...(c.args ?? [])].join(' '))) continue;
+    for (const name of containerProgram(pod, c).awaits ?? []) {
+      const target = serviceOfName(name, namespace);
+      if (target) out.add(`${target.namespace}/Service/${target.name}`);
+    }
+  }
+  return out;
+}
+
+type WatchedKind = ConfigKind | 'Service';
+const watchedResources = { ConfigMap: Resources.configmaps, Secret: Resources.secrets, Service: Resources.services };
+
 interface ObjectWatch {
-  informer: Informer<ConfigMap | Secret>;
+  informer: Informer<ConfigMap | Secret | Service>;
   pods: Set<string>;
 }
 
 /**
  * ConfigObjectWatches is what the kubelet knows of the ConfigMaps and Secrets its pods mount and
- * their containers' environments read. Like the kubelet's watch-based managers (the default
+ * their containers' environments read, and of the Services their scripts wait for in DNS. Like the kubelet's watch-based managers (the default
  * configMapAndSecretChangeDetectionStrategy), it watches each object on its own (a metadata.name
  * field selector), from the first pod that references it to the last: the node never lists every
  * Secret of the cluster.
@@ -58,14 +81,12 @@ export class ConfigObjectWatches {
     if (this.podRefs.has(uid)) return;
     const namespace = pod.metadata?.namespace ?? '';
     const keys: string[] = [];
-    for (const ref of configReferences(pod)) {
-      const [kind, name] = ref.split('/') as [ConfigKind, string];
-      const key = `${namespace}/${ref}`;
+    for (const key of [...[...configReferences(pod)].map((ref) => `${namespace}/${ref}`), ...awaitedServices(pod)]) {
+      const [ns, kind, name] = key.split('/') as [string, WatchedKind, string];
       keys.push(key);
       let watch = this.watches.get(key);
       if (!watch) {
-        const resource = kind === 'ConfigMap' ? Resources.configmaps : Resources.secrets;
-        const informer = new Informer<ConfigMap | Secret>(this.client, resource, { namespace, fieldSelector: `metadata.name=${name}` });
+        const informer = new Informer<ConfigMap | Secret | Service>(this.client, watchedResources[kind], { namespace: ns, fieldSelector: `metadata.name=${name}` });
         watch = { informer, pods: new Set() };
         this.watches.set(key, watch);
         // A failed list is retried by nothing else: the lookups stay unknown and the container waits.
@@ -97,10 +118,18 @@ export class ConfigObjectWatches {
     return (kind, name) => {
       const watch = this.watches.get(`${namespace}/${kind}/${name}`);
       if (!watch?.informer.hasSynced) return undefined;
-      const obj = watch.informer.lister.get(namespace, name);
+      const obj = watch.informer.lister.get(namespace, name) as ConfigMap | Secret | undefined;
       return obj ? configData(kind, obj) : null;
     };
   }
+
+  /** services says when a watched Service was created: undefined until its watch has listed it. */
+  readonly services: ServiceLookup = (namespace, name) => {
+    const watch = this.watches.get(`${namespace}/Service/${name}`);
+    if (!watch?.informer.hasSynced) return undefined;
+    const svc = watch.informer.lister.get(namespace, name);
+    return svc ? parseTime(svc.metadata?.creationTimestamp ?? '') : null;
+  };
 
   stop(): void {
     for (const watch of this.watches.values()) watch.informer.stop();

@@ -24,6 +24,7 @@ const strategies: ResourceStrategy[] = [
   basicStrategy(Resources.events),
   basicStrategy(Resources.configmaps),
   basicStrategy(Resources.secrets),
+  basicStrategy(Resources.services),
   { ...basicStrategy(Resources.pods), fieldSelectors: { 'spec.nodeName': (o) => spec(o).spec?.nodeName ?? '' } },
 ];
 
@@ -146,6 +147,28 @@ describe('Kubelet with the API server', () => {
     await admin.create(Resources.secrets, { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db-creds', namespace: 'default' }, data: { password: 'cw==' } });
     await sim.advance(20_000);
     expect((await admin.get<Pod>(Resources.pods, 'default', 'mounted')).status?.phase).toBe('Running');
+    kubelet.stop();
+  });
+
+  it('holds an init container that waits for a Service in DNS until the Service exists, then starts the pod', async () => {
+    const { sim, admin, kubelet } = await cluster();
+    const pod = nginx('myapp-pod');
+    pod.spec!.initContainers = [
+      { name: 'init-myservice', image: 'busybox:1.28', command: ['sh', '-c', 'until nslookup myservice.$(cat /var/run/secrets/kubernetes.io/serviceaccount/namespace).svc.cluster.local; do echo waiting for myservice; sleep 2; done'] },
+    ];
+    await admin.create(Resources.pods, pod);
+    await sim.advance(15_000);
+    const waiting = await admin.get<Pod>(Resources.pods, 'default', 'myapp-pod');
+    expect(waiting.status?.phase).toBe('Pending');
+    expect(waiting.status?.initContainerStatuses?.[0].state?.running).toBeDefined();
+    const log = await admin.getSubresource<string>(Resources.pods, 'default', 'myapp-pod', 'log', { container: 'init-myservice' });
+    expect(log.split('\n').filter((l) => l === 'waiting for myservice').length).toBeGreaterThan(4);
+
+    await admin.create(Resources.services, { apiVersion: 'v1', kind: 'Service', metadata: { name: 'myservice', namespace: 'default' }, spec: { ports: [{ port: 80 }] } });
+    await sim.advance(10_000);
+    const started = await admin.get<Pod>(Resources.pods, 'default', 'myapp-pod');
+    expect(started.status?.initContainerStatuses?.[0].state?.terminated?.reason).toBe('Completed');
+    expect(started.status?.phase).toBe('Running');
     kubelet.stop();
   });
 

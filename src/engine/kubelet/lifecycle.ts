@@ -150,6 +150,7 @@ export class PodLifecycle {
       imagePresent: (image) => this.images.has(imageInfo(image).name),
       pullQueueFreeAt: this.pullQueueFreeAt,
       configObjects: (namespace) => this.configs.objects(namespace),
+      clusterView: (namespace, startMs) => ({ objects: this.configs.objects(namespace), services: this.configs.services, startMs }),
       timing: this.profile.timing,
     };
   }

@@ -2,7 +2,7 @@ import type { Container, ContainerStatus, Pod } from 'kubernetes-types/core/v1';
 import { parseTime } from '../sim/clock';
 import { parseImageRef } from './images';
 import { argvOf, containerProgram } from './programs/program';
-import type { ConfigObjects } from './programs/containerEnv';
+import type { ClusterView } from './programs/clusterDns';
 import type { LogLine, Run } from './programs/types';
 
 function findContainer(pod: Pod, name: string): { spec: Container; status?: ContainerStatus } | undefined {
@@ -69,13 +69,13 @@ function selectRun(cs: ContainerStatus, previous: boolean): { run: Run; attempt:
  * time, so a full read, --tail, --since and a follow that asks for each new window all agree.
  * The first line says that no real process runs.
  */
-export function containerLogLines(pod: Pod, containerName: string, previous: boolean, fromMs: number, toMs: number, objects?: ConfigObjects): LogLine[] {
+export function containerLogLines(pod: Pod, containerName: string, previous: boolean, fromMs: number, toMs: number, view?: ClusterView): LogLine[] {
   const found = findContainer(pod, containerName);
   if (!found?.status) return [];
   const selected = selectRun(found.status, previous);
   if (!selected || Number.isNaN(selected.run.startMs)) return [];
   const { run, attempt, exitCode } = selected;
-  const program = containerProgram(pod, found.spec, attempt, objects);
+  const program = containerProgram(pod, found.spec, attempt, { ...view, startMs: run.startMs });
   // A run that ended long before its program would have, without being killed, was stopped by SIGTERM.
   run.signalled = run.endMs !== Infinity && exitCode !== 137 && run.endMs - run.startMs < program.runMs - 1000;
   // startedAt and finishedAt keep whole seconds: a run that ended on its own ran its program to the

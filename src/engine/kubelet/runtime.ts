@@ -42,6 +42,8 @@ export interface ContainerRuntime {
   pullWaitMs?: number;
   /** runMs is how long the current attempt runs on its own (Infinity for servers). */
   runMs?: number;
+  /** awaitsDns marks a run whose length waits on DNS names (`until nslookup …`): it is looked at again as Services appear. */
+  awaitsDns?: boolean;
   /** backOffMs is the length of the current ImagePullBackOff or CrashLoopBackOff. */
   backOffMs?: number;
   exitCode?: number;

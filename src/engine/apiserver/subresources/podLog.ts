@@ -1,4 +1,4 @@
-import type { ConfigMap, Pod, Secret } from 'kubernetes-types/core/v1';
+import type { ConfigMap, Pod, Secret, Service } from 'kubernetes-types/core/v1';
 import type { ApiRequest, ApiResponse, StreamChunk } from '../../client/transport';
 import { formatTime, parseTime } from '../../sim/clock';
 import { newBadRequest } from '../errors';
@@ -6,7 +6,7 @@ import type { ServerContext } from '../handlers/context';
 import { boolParam, intParam, q } from '../handlers/query';
 import { configData } from '../../kubelet/configObjects';
 import { containerLogLines, logUnavailableReason } from '../../kubelet/logs';
-import type { ConfigObjects } from '../../kubelet/programs/containerEnv';
+import type { ClusterView } from '../../kubelet/programs/clusterDns';
 
 /** FollowPollMs is how often a followed log looks for new lines, in simulated time. */
 const FollowPollMs = 1000;
@@ -63,18 +63,24 @@ function render(lines: { timeMs: number; line: string }[], timestamps: boolean):
   return out;
 }
 
-/** configObjects reads the ConfigMaps and Secrets a container's environment (and so its output) may use. */
-function configObjects(ctx: ServerContext, namespace: string): ConfigObjects {
-  return (kind, name) => {
-    const s = ctx.strategies.lookup('', 'v1', kind === 'ConfigMap' ? 'configmaps' : 'secrets')!;
-    const obj = ctx.registry.tryGet(s, namespace, name) as unknown as ConfigMap | Secret | undefined;
-    return obj ? configData(kind, obj) : null;
+/** clusterView reads what a container's output may depend on: ConfigMaps and Secrets, and when Services appeared. */
+function clusterView(ctx: ServerContext, namespace: string): ClusterView {
+  const get = <T>(resource: string, ns: string, name: string) => ctx.registry.tryGet(ctx.strategies.lookup('', 'v1', resource)!, ns, name) as T | undefined;
+  return {
+    objects: (kind, name) => {
+      const obj = get<ConfigMap | Secret>(kind === 'ConfigMap' ? 'configmaps' : 'secrets', namespace, name);
+      return obj ? configData(kind, obj) : null;
+    },
+    services: (ns, name) => {
+      const svc = get<Service>('services', ns, name);
+      return svc ? parseTime(svc.metadata?.creationTimestamp ?? '') : null;
+    },
   };
 }
 
 function initialLines(ctx: ServerContext, r: LogRequest): { timeMs: number; line: string }[] {
-  const objects = configObjects(ctx, r.pod.metadata?.namespace ?? '');
-  let lines = containerLogLines(r.pod, r.container, r.previous, r.sinceMs ?? 0, ctx.sim.clock.now(), objects);
+  const view = clusterView(ctx, r.pod.metadata?.namespace ?? '');
+  let lines = containerLogLines(r.pod, r.container, r.previous, r.sinceMs ?? 0, ctx.sim.clock.now(), view);
   if (r.tailLines !== undefined && r.tailLines >= 0) lines = lines.slice(Math.max(0, lines.length - r.tailLines));
   return lines;
 }
@@ -111,7 +117,7 @@ export function followPodLog(
     const now = ctx.sim.clock.now();
     const running = current?.metadata?.uid === r.pod.metadata?.uid && containerRunning(current!, r.container);
     if (current && running) {
-      const lines = containerLogLines(current, r.container, false, from, now, configObjects(ctx, ns));
+      const lines = containerLogLines(current, r.container, false, from, now, clusterView(ctx, ns));
       if (lines.length) onChunk({ type: 'text', text: render(lines, r.timestamps) });
     }
     from = now;

@@ -1,7 +1,8 @@
 import type { Container, Pod, Probe } from 'kubernetes-types/core/v1';
 import { hashFraction } from '../hash';
 import { parseImageRef } from '../images';
-import { containerEnv, expandReferences, type ConfigObjects } from './containerEnv';
+import { resolver, type ClusterView } from './clusterDns';
+import { containerEnv, expandReferences } from './containerEnv';
 import { containerFiles } from './containerFiles';
 import { piDigits } from './pi';
 import { httpdProgram, nginxProgram, postgresProgram, redisProgram } from './servers';
@@ -27,12 +28,14 @@ function coreutilsOf(repo: string): Coreutils {
 }
 
 /** programContext gathers what a container's simulated process can see. */
-export function programContext(pod: Pod, c: Container, attempt: number, objects?: ConfigObjects): ProgramContext {
+export function programContext(pod: Pod, c: Container, attempt: number, view?: ClusterView): ProgramContext {
   return {
     podName: pod.metadata?.name ?? '',
     podIP: pod.status?.podIP ?? '10.244.0.1',
-    env: containerEnv(pod, c, objects),
-    files: containerFiles(pod, c, objects),
+    env: containerEnv(pod, c, view?.objects),
+    files: containerFiles(pod, c, view?.objects),
+    startMs: view?.startMs ?? 0,
+    resolvesAt: resolver(view, pod.metadata?.namespace ?? ''),
     probes: probeList(c),
     seed: `${pod.metadata?.uid}/${c.name}/${attempt}`,
   };
@@ -52,8 +55,8 @@ export function argvOf(c: Container, repo: string): string[] | undefined {
  * servers (nginx, httpd, redis, postgres, pause) run until stopped; shell commands follow their
  * script; images whose name contains "crash" fail after a few seconds; anything else serves forever.
  */
-export function containerProgram(pod: Pod, c: Container, attempt = 0, objects?: ConfigObjects): ContainerProgram {
-  const ctx = programContext(pod, c, attempt, objects);
+export function containerProgram(pod: Pod, c: Container, attempt = 0, view?: ClusterView): ContainerProgram {
+  const ctx = programContext(pod, c, attempt, view);
   const { repository, tag } = parseImageRef(c.image ?? '');
   const repo = repository.split('/').pop() ?? '';
   // The kubelet expands $(VAR) in command and args from the container's environment.

@@ -7,6 +7,8 @@ const ctx: ProgramContext = {
   podIP: '10.244.1.9',
   env: { GREETING: 'hi' },
   files: { '/var/run/secrets/kubernetes.io/serviceaccount/namespace': 'default', '/etc/config/SPECIAL_LEVEL': 'very', '/etc/config/game.properties': 'lives=3\nenemies=aliens\n' },
+  startMs: 0,
+  resolvesAt: () => -Infinity,
   probes: [],
   seed: 's',
 };
@@ -50,6 +52,20 @@ describe('shellProgram', () => {
       '0 level=very',
     ]);
     expect(output('cat /etc/config/SPECIAL_LEVEL > /tmp/copy')).toEqual([]);
+  });
+
+  it('waits in an until-nslookup loop until the Service resolves, round by round, and forever without it', () => {
+    const script = 'until nslookup myservice.$(cat /var/run/secrets/kubernetes.io/serviceaccount/namespace).svc.cluster.local; do echo waiting for myservice; sleep 2; done; echo ready';
+    const at = (resolvesAtMs: number) => shellProgram(['sh', '-c', script], { ...ctx, resolvesAt: (name) => (name === 'myservice.default.svc.cluster.local' ? resolvesAtMs : -Infinity) });
+    // Rounds of 50 ms (the lookup) + 2 s: three fail before 5 s, the fourth lookup succeeds.
+    const waiting = at(5000);
+    expect(waiting.runMs).toBe(3 * 2050 + 50);
+    expect(waiting.awaits).toEqual(['myservice.default.svc.cluster.local']);
+    const out: { timeMs: number; line: string }[] = [];
+    waiting.output({ startMs: 0, endMs: waiting.runMs, signalled: false }, 0, 60_000, out);
+    expect(out.map((l) => `${l.timeMs} ${l.line}`)).toEqual(['50 waiting for myservice', '2100 waiting for myservice', '4150 waiting for myservice', '6200 ready']);
+    expect(at(Infinity).runMs).toBe(Infinity);
+    expect(at(-Infinity).runMs).toBe(50);
   });
 
   it('reads the pod namespace from the service account volume', () => {

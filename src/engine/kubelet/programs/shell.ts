@@ -19,18 +19,26 @@ export function shellProgram(argv: string[], ctx: ProgramContext, coreutils: Cor
   const base = argv[0]?.split('/').pop() ?? '';
   const c = argv.indexOf('-c');
   const ops = shells.has(base) ? (c > 0 ? parseScript(argv.slice(c + 1).join(' ')) : []) : commandOps(argv);
-  const { ms, code } = runLength(ops);
+  // An await loop fails once per period until its last name resolves, counted from when the loop starts.
+  const failures = (o: AwaitOp, atMs: number): number => {
+    const st: State = { t: atMs, vars: { ...ctx.env }, exited: false };
+    const resolvedAt = Math.max(...o.names.map((n) => ctx.resolvesAt(expand(n, st, ctx))));
+    if (resolvedAt <= atMs) return 0;
+    return resolvedAt === Infinity ? Infinity : Math.ceil((resolvedAt - atMs) / bodyLength([...o.cond, ...o.body]));
+  };
+  const { ms, code } = runLength(ops, (o, sinceStartMs) => failures(o, ctx.startMs + sinceStartMs));
   const traps = contains(ops, 'trap');
   return {
     runMs: ms,
     exitCode: code,
+    awaits: awaitedNames(ops, ctx),
     // A shell or sleep running as PID 1 has no SIGTERM handler and the kernel ignores the signal,
     // so the pod waits out its whole grace period, unless the script traps TERM.
     stopMs: traps ? 100 : Infinity,
     stopExitCode: 0,
     output(run: Run, fromMs: number, toMs: number, out: LogLine[]) {
       const st: State = { t: run.startMs, vars: { ...ctx.env }, exited: false };
-      emit(ops, st, { run, fromMs, toMs: Math.min(toMs, run.endMs + 1), out, ctx });
+      emit(ops, st, { run, fromMs, toMs: Math.min(toMs, run.endMs + 1), out, ctx, failures });
     },
     exec: (command, sinceStartMs) => execInContainer(command, (path) => fileExistsAt(ops, path, sinceStartMs), coreutils),
   };
@@ -105,24 +113,50 @@ interface State {
   exited: boolean;
 }
 
+type AwaitOp = Extract<Op, { t: 'await' }>;
+
 interface Window {
   run: Run;
   fromMs: number;
   toMs: number;
   out: LogLine[];
   ctx: ProgramContext;
+  /** failures is how often an await loop starting at atMs (simulated ms) goes round before its names resolve. */
+  failures(o: AwaitOp, atMs: number): number;
+}
+
+/** awaitedNames lists the names the script's await loops look up, as it expands them. */
+function awaitedNames(ops: Op[], ctx: ProgramContext): string[] | undefined {
+  const names: string[] = [];
+  const st: State = { t: ctx.startMs, vars: { ...ctx.env }, exited: false };
+  const visit = (list: Op[]): void => {
+    for (const o of list) {
+      if (o.t === 'await') names.push(...o.names.map((n) => expand(n, st, ctx)));
+      else if (o.t === 'loop') visit(o.body);
+    }
+  };
+  visit(ops);
+  return names.length ? names : undefined;
 }
 
 function contains(ops: Op[], t: Op['t']): boolean {
   return ops.some((o) => o.t === t || (o.t === 'loop' && contains(o.body, t)));
 }
 
-/** runLength is how long the ops run before exiting on their own, and with which code. */
-export function runLength(ops: Op[]): { ms: number; code: number; exited?: boolean } {
+/**
+ * runLength is how long the ops run before exiting on their own, and with which code. failures
+ * counts an await loop's rounds from its start (ms since the run began); without it names resolve at once.
+ */
+export function runLength(ops: Op[], failures?: (o: AwaitOp, sinceStartMs: number) => number): { ms: number; code: number; exited?: boolean } {
   let ms = 0;
   let code = 0;
   for (const o of ops) {
     if (o.t === 'sleep' || o.t === 'wait') ms += o.ms;
+    else if (o.t === 'await') {
+      const rounds = failures?.(o, ms) ?? 0;
+      if (rounds === Infinity) return { ms: Infinity, code: 0 };
+      ms += rounds * bodyLength([...o.cond, ...o.body]) + runLength(o.cond).ms;
+    }
     else if (o.t === 'status') code = o.code;
     else if (o.t === 'exit') return { ms, code: o.code, exited: true };
     else if (o.t === 'loop') {
@@ -191,6 +225,17 @@ function emit(ops: Op[], st: State, w: Window): void {
       case 'exit':
         st.exited = true;
         return;
+      case 'await': {
+        const rounds = w.failures(o, st.t);
+        const round = [...o.cond, ...o.body];
+        if (rounds === Infinity) {
+          endless(round, st, w);
+          break;
+        }
+        for (let k = 0; k < rounds && !st.exited && st.t < w.toMs; k++) emit(round, st, w);
+        emit(o.cond, st, w);
+        break;
+      }
       case 'loop':
         if (o.items) {
           for (const item of o.items) {

@@ -33,7 +33,11 @@ export type Op =
   | { t: 'trap' }
   /** file: the script creates (touch, a > redirect) or removes (rm) a file. */
   | { t: 'file'; path: string; exists: boolean }
-  | { t: 'loop'; body: Op[]; items?: Word[]; name?: string };
+  | { t: 'loop'; body: Op[]; items?: Word[]; name?: string }
+  /** lookup is a DNS lookup (nslookup, host); on its own it succeeds, see await. */
+  | { t: 'lookup'; name: Word }
+  /** await is `until <lookups>; do <body>; done`: cond and body repeat until every name resolves. */
+  | { t: 'await'; names: Word[]; cond: Op[]; body: Op[] };
 
 type Token = { op: string } | { word: Word; raw: string };
 
@@ -223,6 +227,8 @@ class Parser {
       this.expect('do');
       const body = this.list(new Set(['done']));
       this.expect('done');
+      const names = cond.flatMap((o) => (o.t === 'lookup' ? [o.name] : []));
+      if (head === 'until' && names.length) return [{ t: 'await', names, cond, body }];
       const endless = head === 'while' ? cond.every((o) => o.t === 'status' && o.code === 0) : cond.some((o) => o.t === 'status' && o.code !== 0);
       return endless ? [...cond, { t: 'loop', body: [...cond, ...body] }] : cond;
     }
@@ -332,10 +338,16 @@ class Parser {
       case 'exec':
         ops.push(...this.simple(args));
         break;
+      case 'nslookup':
+      case 'host': {
+        const name = args.filter((a) => !a.raw.startsWith('-'))[0];
+        if (name) ops.push({ t: 'lookup', name: name.word });
+        ops.push({ t: 'wait', ms: 50 }, { t: 'status', code: 0 });
+        break;
+      }
       case 'wget':
       case 'curl':
       case 'nc':
-      case 'nslookup':
       case 'ping':
         ops.push({ t: 'wait', ms: 50 }, { t: 'status', code: 0 });
         break;

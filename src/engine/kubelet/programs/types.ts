@@ -23,6 +23,10 @@ export interface ProgramContext {
   env: Record<string, string>;
   /** files are what the container can read by absolute path: its ConfigMap and Secret mounts and the service account's namespace. */
   files: Readonly<Record<string, string>>;
+  /** startMs is when this run of the container started (simulated ms). */
+  startMs: number;
+  /** resolvesAt is when a DNS name first resolves (simulated ms): -Infinity outside the cluster's Services, Infinity for a Service that does not exist. */
+  resolvesAt(name: string): number;
   /** probes lists the httpGet probes (port, path, timing), which servers log as kube-probe requests. */
   probes: { port: number | string; path: string; periodMs: number; initialDelayMs: number }[];
   /** seed varies details between attempts (process ids, versions) deterministically. */
@@ -54,6 +58,8 @@ export interface ContainerProgram {
    * code and output, or undefined when the command is not modelled (the probe then succeeds).
    */
   exec?: (command: string[], sinceStartMs: number) => { code: number; output: string } | undefined;
+  /** awaits lists the DNS names `until nslookup …` loops wait for: the run length depends on when they resolve. */
+  awaits?: string[];
 }
 
 /** Stop is how a stop signal ends a process: after ms, with exitCode; killed when the grace period ran out first. */

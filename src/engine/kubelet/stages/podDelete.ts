@@ -34,12 +34,12 @@ export const podKill: PodStage = {
   delay: (_pod, _rt, env) => env.timing.kill,
   next(pod, rt, now, env) {
     const grace = gracePeriodMs(pod);
-    const objects = env.configObjects(pod.metadata?.namespace ?? '');
+    const namespace = pod.metadata?.namespace ?? '';
     let durationMs = 0;
     let killed = false;
     const events: StageEvent[] = [];
     for (const c of running(rt)) {
-      const stop = stopWithin(containerProgram(pod, specOf(pod, c), c.restarts, objects), grace);
+      const stop = stopWithin(containerProgram(pod, specOf(pod, c), c.restarts, env.clusterView(namespace, c.since)), grace);
       durationMs = Math.max(durationMs, stop.ms);
       killed ||= stop.killed;
       events.push({ type: 'Normal', reason: KillingContainer, message: msgStopping(c.name), fieldPath: fieldPathOf(c) });
@@ -60,12 +60,12 @@ export const podTerminated: PodStage = {
   delay: (_pod, rt, _env, now) => exactly(rt.stopping!.since + rt.stopping!.durationMs - now),
   next(pod, rt, now, env) {
     const grace = gracePeriodMs(pod);
-    const objects = env.configObjects(pod.metadata?.namespace ?? '');
+    const namespace = pod.metadata?.namespace ?? '';
     let status = rt.status;
     const containers = rt.containers.map((c) => {
       if (!isRunning(c)) return c;
       const spec = specOf(pod, c);
-      const { exitCode } = stopWithin(containerProgram(pod, spec, c.restarts, objects), grace);
+      const { exitCode } = stopWithin(containerProgram(pod, spec, c.restarts, env.clusterView(namespace, c.since)), grace);
       const prev = findContainerStatus(status, c);
       if (prev) status = withContainerStatus(status, c.init, terminatedContainerStatus(prev, spec, c, rt.uid, exitCode, now));
       return { ...c, step: Step.Done, since: now, exitCode };

@@ -78,7 +78,7 @@ export const podProbe: ContainerStage = {
     // A timer armed in an earlier run of the container finds the new run not due yet.
     if (now < nextProbeAt(pod, rt, c)) return { runtime: rt };
     const spec = specOf(pod, c);
-    const program = containerProgram(pod, spec, c.restarts, env.configObjects(pod.metadata?.namespace ?? ''));
+    const program = containerProgram(pod, spec, c.restarts, env.clusterView(pod.metadata?.namespace ?? '', c.since));
     const fieldPath = fieldPathOf(c);
     const cs = findContainerStatus(rt.status, c)!;
     const events: StageEvent[] = [];

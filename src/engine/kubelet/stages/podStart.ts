@@ -1,7 +1,7 @@
 import { findContainerStatus, runningContainerStatus, waitingContainerStatus } from '../podStatus';
 import { resolveEnv } from '../programs/containerEnv';
 import { containerProgram } from '../programs/program';
-import { fieldPathOf, isActive, isTurn, specOf, Step } from '../runtime';
+import { fieldPathOf, isActive, isTurn, specOf, Step, type ContainerRuntime } from '../runtime';
 import { transition } from './transition';
 import type { ContainerStage, StageEvent } from './types';
 
@@ -41,13 +41,16 @@ export const podStart: ContainerStage = {
     }
     const probed = !!spec.readinessProbe || !!spec.startupProbe;
     const ready = (!c.init || c.sidecar) && !probed;
-    const program = containerProgram(pod, spec, c.restarts, objects);
+    const program = containerProgram(pod, spec, c.restarts, env.clusterView(pod.metadata?.namespace ?? '', now));
     const cs = runningContainerStatus(findContainerStatus(rt.status, c), spec, c, rt.uid, now, ready, !spec.startupProbe);
     const fieldPath = fieldPathOf(c);
     // The kubelet records these about the pod, not the container.
     const skipped: StageEvent[] = (made.skipped ?? []).map((message) => ({ type: 'Warning', reason: InvalidEnvironmentVariableNames, message }));
+    const running: ContainerRuntime = { ...c, step: Step.Running, since: now, runMs: program.runMs, probeAt: undefined, probeFailures: 0 };
+    // Set apart, for the few runs that wait on DNS: a conditional spread would give every container another shape.
+    if (program.awaits) running.awaitsDns = true;
     return {
-      runtime: transition(pod, rt, { ...c, step: Step.Running, since: now, runMs: program.runMs, probeAt: undefined, probeFailures: 0 }, now, cs),
+      runtime: transition(pod, rt, running, now, cs),
       events: [
         ...skipped,
         { type: 'Normal', reason: CreatedContainer, message: msgCreated(spec.name), fieldPath },

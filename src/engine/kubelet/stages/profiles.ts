@@ -1,6 +1,6 @@
 import type { ProfileName } from '../config';
 import { crashLoop, crashRestart } from './crash';
-import { podComplete } from './podComplete';
+import { podAwaitDns, podComplete } from './podComplete';
 import { podCreate } from './podCreate';
 import { podKill, podTerminated } from './podDelete';
 import { podPullBackOff, podPullDone, podPullRetry, podPullStart } from './podPull';
@@ -23,6 +23,7 @@ export const lifecycleStages: readonly Stage[] = [
   podReady,
   // A process that exits on its own is timed by podComplete; probes are run on the ones that serve.
   podComplete,
+  podAwaitDns,
   podProbe,
   podProbeKilled,
   crashLoop,

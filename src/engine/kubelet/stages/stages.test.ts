@@ -71,6 +71,7 @@ function run(input: GoldenInput): unknown {
     imagePresent: (image) => present.has(imageInfo(image).name),
     pullQueueFreeAt: input.pullQueueFreeAt ? parseTime(input.pullQueueFreeAt) : 0,
     configObjects: () => (kind, name) => input.objects?.[`${kind}/${name}`] ?? null,
+    clusterView: (_namespace, startMs) => ({ objects: (kind, name) => input.objects?.[`${kind}/${name}`] ?? null, startMs }),
     timing: profiles.general.timing,
   };
   const rt = runtimeOf(input, now);

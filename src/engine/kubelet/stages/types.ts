@@ -1,5 +1,6 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { EventType } from '../../client/eventRecorder';
+import type { ClusterView } from '../programs/clusterDns';
 import type { ConfigObjects } from '../programs/containerEnv';
 import type { ContainerRuntime, PodRuntime } from '../runtime';
 
@@ -26,6 +27,8 @@ export interface NodeEnv {
   pullQueueFreeAt: number;
   /** configObjects reads the ConfigMaps and Secrets of a namespace that the node's pods reference. */
   configObjects(namespace: string): ConfigObjects;
+  /** clusterView is what a run started at startMs may read: those objects, and the Services its scripts look up. */
+  clusterView(namespace: string, startMs: number): ClusterView;
   timing: Timing;
 }
 

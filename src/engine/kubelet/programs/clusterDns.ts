@@ -1,0 +1,39 @@
+import type { ConfigObjects } from './containerEnv';
+
+// Cluster DNS as a container's lookups see it: a Service's name resolves from when the Service
+// exists. Names outside the cluster domain are taken to resolve at once (no resolver is simulated).
+
+/** ServiceLookup finds when a Service was created (simulated ms): null when it does not exist, undefined while not known yet. */
+export type ServiceLookup = (namespace: string, name: string) => number | null | undefined;
+
+/** ClusterView is what a container's program may read of the cluster beyond its pod. */
+export interface ClusterView {
+  objects?: ConfigObjects;
+  /** services answers lookups; without it every name resolves at once. */
+  services?: ServiceLookup;
+  /** startMs is when the run began (simulated ms). */
+  startMs?: number;
+}
+
+/**
+ * serviceOfName maps a DNS name to the Service it names, as the pod's search path does: "db" in the
+ * pod's namespace, "db.team.svc" and "db.team.svc.cluster.local" in team. Other names ("db.team",
+ * "example.com") are taken for names outside the cluster.
+ */
+export function serviceOfName(name: string, podNamespace: string): { namespace: string; name: string } | undefined {
+  const labels = name.replace(/\.$/, '').split('.');
+  if (labels.length === 1 && labels[0]) return { namespace: podNamespace, name: labels[0] };
+  const [service, namespace, svc, ...rest] = labels;
+  if (svc === 'svc' && (rest.length === 0 || rest.join('.') === 'cluster.local')) return { namespace, name: service };
+  return undefined;
+}
+
+/** resolver says when each name resolves for a pod of podNamespace, from what view knows of Services. */
+export function resolver(view: ClusterView | undefined, podNamespace: string): (name: string) => number {
+  return (name) => {
+    const services = view?.services;
+    const target = services && serviceOfName(name, podNamespace);
+    if (!target) return -Infinity;
+    return services(target.namespace, target.name) ?? Infinity;
+  };
+}
