@@ -156,8 +156,7 @@ export function runLength(ops: Op[], failures?: (o: AwaitOp, sinceStartMs: numbe
       const rounds = failures?.(o, ms) ?? 0;
       if (rounds === Infinity) return { ms: Infinity, code: 0 };
       ms += rounds * bodyLength([...o.cond, ...o.body]) + runLength(o.cond).ms;
-    }
-    else if (o.t === 'status') code = o.code;
+    } else if (o.t === 'status') code = o.code;
     else if (o.t === 'exit') return { ms, code: o.code, exited: true };
     else if (o.t === 'loop') {
       if (!o.items) return { ms: Infinity, code: 0 };
