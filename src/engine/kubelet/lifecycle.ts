@@ -6,11 +6,11 @@ import type { EventRecorder } from '../client/eventRecorder';
 import type { Rng } from '../sim/rng';
 import type { Sim } from '../sim/sim';
 import type { TimerId } from '../sim/timers';
-import { ConfigObjectWatches } from './configObjects';
 import { imageInfo } from './images';
 import { PodIPAllocator } from './ipam';
 import { kubeletConditionTypes } from './podStatus';
 import { recoverRuntime } from './recover';
+import { ReferencedObjectWatches } from './referencedObjects';
 import { shareStructure } from '../store/structuralShare';
 import { newContainerRuntimes, type ContainerRuntime, type PodRuntime } from './runtime';
 import type { Profile } from './stages/profiles';
@@ -50,7 +50,7 @@ export interface PulledImage {
 export class PodLifecycle {
   private readonly records = new Map<string, PodRecord>();
   private readonly ipam: PodIPAllocator;
-  private readonly configs: ConfigObjectWatches;
+  private readonly referenced: ReferencedObjectWatches;
   private pullQueueFreeAt = 0;
   private stopped = false;
 
@@ -65,7 +65,7 @@ export class PodLifecycle {
     private readonly images: Map<string, PulledImage> = new Map(),
   ) {
     this.ipam = new PodIPAllocator(node.podCIDR);
-    this.configs = new ConfigObjectWatches(client);
+    this.referenced = new ReferencedObjectWatches(client);
   }
 
   /** pulledImages lists the images on the node, largest first, as node status reports them. */
@@ -86,7 +86,7 @@ export class PodLifecycle {
     if (!rec) {
       rec = this.newRecord(pod);
       this.records.set(uid, rec);
-      this.configs.register(pod);
+      this.referenced.register(pod);
     } else {
       rec.pod = pod;
       shareWrittenStatus(rec, pod);
@@ -109,7 +109,7 @@ export class PodLifecycle {
     rec.gone = true;
     this.cancelTimers(rec);
     this.ipam.release(rec.rt.podIP, rec.rt.uid);
-    this.configs.unregister(pod);
+    this.referenced.unregister(pod);
     this.records.delete(rec.rt.uid);
   }
 
@@ -118,7 +118,7 @@ export class PodLifecycle {
     this.stopped = true;
     for (const rec of this.records.values()) this.cancelTimers(rec);
     this.records.clear();
-    this.configs.stop();
+    this.referenced.stop();
   }
 
   private cancelTimers(rec: PodRecord): void {
@@ -149,8 +149,8 @@ export class PodLifecycle {
       nodeName: this.node.name,
       imagePresent: (image) => this.images.has(imageInfo(image).name),
       pullQueueFreeAt: this.pullQueueFreeAt,
-      configObjects: (namespace) => this.configs.objects(namespace),
-      clusterView: (namespace, startMs) => ({ objects: this.configs.objects(namespace), services: this.configs.services, startMs }),
+      configObjects: (namespace) => this.referenced.objects(namespace),
+      clusterView: (namespace, startMs) => ({ objects: this.referenced.objects(namespace), services: this.referenced.services, startMs }),
       timing: this.profile.timing,
     };
   }

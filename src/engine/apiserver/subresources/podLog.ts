@@ -4,7 +4,7 @@ import { formatTime, parseTime } from '../../sim/clock';
 import { newBadRequest } from '../errors';
 import type { ServerContext } from '../handlers/context';
 import { boolParam, intParam, q } from '../handlers/query';
-import { configData } from '../../kubelet/configObjects';
+import { configData } from '../../kubelet/referencedObjects';
 import { containerLogLines, logUnavailableReason } from '../../kubelet/logs';
 import type { ClusterView } from '../../kubelet/programs/clusterDns';
 

@@ -63,13 +63,14 @@ interface ObjectWatch {
 }
 
 /**
- * ConfigObjectWatches is what the kubelet knows of the ConfigMaps and Secrets its pods mount and
- * their containers' environments read, and of the Services their scripts wait for in DNS. Like the kubelet's watch-based managers (the default
- * configMapAndSecretChangeDetectionStrategy), it watches each object on its own (a metadata.name
- * field selector), from the first pod that references it to the last: the node never lists every
- * Secret of the cluster.
+ * ReferencedObjectWatches is what the kubelet knows of the objects its pods refer to: the
+ * ConfigMaps and Secrets they mount and their environments read, as the kubelet's watch-based
+ * managers (the default configMapAndSecretChangeDetectionStrategy) know them, and the Services their
+ * scripts wait for in DNS, standing in for what CoreDNS would answer. Each object is watched on its
+ * own (a metadata.name field selector), from the first pod that refers to it to the last: the node
+ * never lists every Secret of the cluster.
  */
-export class ConfigObjectWatches {
+export class ReferencedObjectWatches {
   private readonly watches = new Map<string, ObjectWatch>();
   private readonly podRefs = new Map<string, string[]>();
 
