@@ -149,8 +149,7 @@ export class PodLifecycle {
       nodeName: this.node.name,
       imagePresent: (image) => this.images.has(imageInfo(image).name),
       pullQueueFreeAt: this.pullQueueFreeAt,
-      configObjects: (namespace) => this.referenced.objects(namespace),
-      clusterView: (namespace, startMs) => ({ objects: this.referenced.objects(namespace), services: this.referenced.services, startMs }),
+      clusterView: (namespace, startMs) => ({ ...this.referenced.view(namespace), startMs }),
       timing: this.profile.timing,
     };
   }

@@ -54,8 +54,34 @@ export function awaitedServices(pod: Pod): Set<string> {
   return out;
 }
 
-type WatchedKind = ConfigKind | 'Service';
-const watchedResources = { ConfigMap: Resources.configmaps, Secret: Resources.secrets, Service: Resources.services };
+/** ReferencedKind is a kind of object pods refer to by name. */
+export type ReferencedKind = ConfigKind | 'Service';
+
+/** referencedResources are where each referenced kind is served. */
+export const referencedResources = { ConfigMap: Resources.configmaps, Secret: Resources.secrets, Service: Resources.services };
+
+/** ObjectFinder finds a referenced object: null when it does not exist, undefined while it is not known yet. */
+export type ObjectFinder = (kind: ReferencedKind, namespace: string, name: string) => ConfigMap | Secret | Service | null | undefined;
+
+/** ReferencedView is what a container reads of the objects its pod refers to. */
+export interface ReferencedView {
+  objects: ConfigObjects;
+  services: ServiceLookup;
+}
+
+/** referencedView reads, through find, the ConfigMaps and Secrets of a pod's namespace and when Services appeared. */
+export function referencedView(find: ObjectFinder, namespace: string): ReferencedView {
+  return {
+    objects: (kind, name) => {
+      const obj = find(kind, namespace, name) as ConfigMap | Secret | null | undefined;
+      return obj ? configData(kind, obj) : obj;
+    },
+    services: (ns, name) => {
+      const svc = find('Service', ns, name);
+      return svc ? parseTime(svc.metadata?.creationTimestamp ?? '') : svc;
+    },
+  };
+}
 
 interface ObjectWatch {
   informer: Informer<ConfigMap | Secret | Service>;
@@ -83,11 +109,11 @@ export class ReferencedObjectWatches {
     const namespace = pod.metadata?.namespace ?? '';
     const keys: string[] = [];
     for (const key of [...[...configReferences(pod)].map((ref) => `${namespace}/${ref}`), ...awaitedServices(pod)]) {
-      const [ns, kind, name] = key.split('/') as [string, WatchedKind, string];
+      const [ns, kind, name] = key.split('/') as [string, ReferencedKind, string];
       keys.push(key);
       let watch = this.watches.get(key);
       if (!watch) {
-        const informer = new Informer<ConfigMap | Secret | Service>(this.client, watchedResources[kind], { namespace: ns, fieldSelector: `metadata.name=${name}` });
+        const informer = new Informer<ConfigMap | Secret | Service>(this.client, referencedResources[kind], { namespace: ns, fieldSelector: `metadata.name=${name}` });
         watch = { informer, pods: new Set() };
         this.watches.set(key, watch);
         // A failed list is retried by nothing else: the lookups stay unknown and the container waits.
@@ -114,22 +140,15 @@ export class ReferencedObjectWatches {
     this.podRefs.delete(uid);
   }
 
-  /** objects reads the watched objects of one namespace: undefined until a watch has listed its object. */
-  objects(namespace: string): ConfigObjects {
-    return (kind, name) => {
-      const watch = this.watches.get(`${namespace}/${kind}/${name}`);
-      if (!watch?.informer.hasSynced) return undefined;
-      const obj = watch.informer.lister.get(namespace, name) as ConfigMap | Secret | undefined;
-      return obj ? configData(kind, obj) : null;
-    };
+  /** view reads the watched objects for a pod of namespace: undefined until a watch has listed its object. */
+  view(namespace: string): ReferencedView {
+    return referencedView(this.find, namespace);
   }
 
-  /** services says when a watched Service was created: undefined until its watch has listed it. */
-  readonly services: ServiceLookup = (namespace, name) => {
-    const watch = this.watches.get(`${namespace}/Service/${name}`);
+  private readonly find: ObjectFinder = (kind, namespace, name) => {
+    const watch = this.watches.get(`${namespace}/${kind}/${name}`);
     if (!watch?.informer.hasSynced) return undefined;
-    const svc = watch.informer.lister.get(namespace, name);
-    return svc ? parseTime(svc.metadata?.creationTimestamp ?? '') : null;
+    return watch.informer.lister.get(namespace, name) ?? null;
   };
 
   stop(): void {

@@ -4,7 +4,7 @@ import { formatTime, parseTime } from '../../sim/clock';
 import { newBadRequest } from '../errors';
 import type { ServerContext } from '../handlers/context';
 import { boolParam, intParam, q } from '../handlers/query';
-import { configData } from '../../kubelet/referencedObjects';
+import { referencedResources, referencedView } from '../../kubelet/referencedObjects';
 import { containerLogLines, logUnavailableReason } from '../../kubelet/logs';
 import type { ClusterView } from '../../kubelet/programs/clusterDns';
 
@@ -63,19 +63,12 @@ function render(lines: { timeMs: number; line: string }[], timestamps: boolean):
   return out;
 }
 
-/** clusterView reads what a container's output may depend on: ConfigMaps and Secrets, and when Services appeared. */
+/** clusterView reads what a container's output may depend on from the store, as the kubelet reads it from its watches. */
 function clusterView(ctx: ServerContext, namespace: string): ClusterView {
-  const get = <T>(resource: string, ns: string, name: string) => ctx.registry.tryGet(ctx.strategies.lookup('', 'v1', resource)!, ns, name) as T | undefined;
-  return {
-    objects: (kind, name) => {
-      const obj = get<ConfigMap | Secret>(kind === 'ConfigMap' ? 'configmaps' : 'secrets', namespace, name);
-      return obj ? configData(kind, obj) : null;
-    },
-    services: (ns, name) => {
-      const svc = get<Service>('services', ns, name);
-      return svc ? parseTime(svc.metadata?.creationTimestamp ?? '') : null;
-    },
-  };
+  return referencedView((kind, ns, name) => {
+    const s = ctx.strategies.lookup('', 'v1', referencedResources[kind].resource)!;
+    return (ctx.registry.tryGet(s, ns, name) as unknown as ConfigMap | Secret | Service | undefined) ?? null;
+  }, namespace);
 }
 
 function initialLines(ctx: ServerContext, r: LogRequest): { timeMs: number; line: string }[] {

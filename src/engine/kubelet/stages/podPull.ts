@@ -41,7 +41,7 @@ export const podPullStart: ContainerStage = {
     rt.sandboxReadyAt !== undefined ? env.timing.imageCheck : rt.mountRetryAt !== undefined && rt.mountRetryAt > now ? exactly(rt.mountRetryAt - now) : env.timing.sandbox,
   next(pod, rt, c, now, env) {
     if (rt.sandboxReadyAt === undefined) {
-      const mount = mountVolumes(pod, env.configObjects(pod.metadata?.namespace ?? ''));
+      const mount = mountVolumes(pod, env.clusterView(pod.metadata?.namespace ?? '', now).objects);
       // An object the node has not listed yet: the stage runs again shortly.
       if (mount.waiting) return { runtime: rt };
       if (mount.errors.length) {

@@ -28,8 +28,8 @@ export const podStart: ContainerStage = {
   delay: (_pod, _rt, _c, env) => env.timing.start,
   next(pod, rt, c, now, env) {
     const spec = specOf(pod, c);
-    const objects = env.configObjects(pod.metadata?.namespace ?? '');
-    const made = resolveEnv(pod, spec, objects);
+    const view = env.clusterView(pod.metadata?.namespace ?? '', now);
+    const made = resolveEnv(pod, spec, view.objects);
     // An object the node has not listed yet: the stage runs again shortly.
     if (made.waiting) return { runtime: rt };
     if (made.error) {
@@ -41,7 +41,7 @@ export const podStart: ContainerStage = {
     }
     const probed = !!spec.readinessProbe || !!spec.startupProbe;
     const ready = (!c.init || c.sidecar) && !probed;
-    const program = containerProgram(pod, spec, c.restarts, env.clusterView(pod.metadata?.namespace ?? '', now));
+    const program = containerProgram(pod, spec, c.restarts, view);
     const cs = runningContainerStatus(findContainerStatus(rt.status, c), spec, c, rt.uid, now, ready, !spec.startupProbe);
     const fieldPath = fieldPathOf(c);
     // The kubelet records these about the pod, not the container.

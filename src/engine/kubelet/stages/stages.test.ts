@@ -70,8 +70,7 @@ function run(input: GoldenInput): unknown {
     nodeName: 'worker-1',
     imagePresent: (image) => present.has(imageInfo(image).name),
     pullQueueFreeAt: input.pullQueueFreeAt ? parseTime(input.pullQueueFreeAt) : 0,
-    configObjects: () => (kind, name) => input.objects?.[`${kind}/${name}`] ?? null,
-    clusterView: (_namespace, startMs) => ({ objects: (kind, name) => input.objects?.[`${kind}/${name}`] ?? null, startMs }),
+    clusterView: (_namespace, startMs) => ({ objects: (kind, name) => input.objects?.[`${kind}/${name}`] ?? null, services: () => null, startMs }),
     timing: profiles.general.timing,
   };
   const rt = runtimeOf(input, now);

@@ -1,7 +1,6 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { EventType } from '../../client/eventRecorder';
 import type { ClusterView } from '../programs/clusterDns';
-import type { ConfigObjects } from '../programs/containerEnv';
 import type { ContainerRuntime, PodRuntime } from '../runtime';
 
 /** Delay is how long a stage waits once it matches: ms plus or minus up to jitterMs, drawn from the seeded RNG. */
@@ -25,10 +24,8 @@ export interface NodeEnv {
   imagePresent(image: string): boolean;
   /** pullQueueFreeAt is when the node's image puller is free again (serializeImagePulls: true). */
   pullQueueFreeAt: number;
-  /** configObjects reads the ConfigMaps and Secrets of a namespace that the node's pods reference. */
-  configObjects(namespace: string): ConfigObjects;
-  /** clusterView is what a run started at startMs may read: those objects, and the Services its scripts look up. */
-  clusterView(namespace: string, startMs: number): ClusterView;
+  /** clusterView is what a run started at startMs may read: the ConfigMaps and Secrets of the namespace that the node's pods reference, and the Services their scripts look up. */
+  clusterView(namespace: string, startMs: number): Required<ClusterView>;
   timing: Timing;
 }
 
