@@ -61,6 +61,7 @@ function rootKinds(): Map<string, GroupVersionKind[]> {
   // Subresource bodies and the meta kinds every group serves.
   add('io.k8s.api.autoscaling.v1.Scale', { group: 'autoscaling', version: 'v1', kind: 'Scale' });
   add('io.k8s.api.policy.v1.Eviction', { group: 'policy', version: 'v1', kind: 'Eviction' });
+  add('io.k8s.api.authentication.v1.TokenRequest', { group: 'authentication.k8s.io', version: 'v1', kind: 'TokenRequest' });
   add(DefinitionNames.Status, { group: '', version: 'v1', kind: 'Status' });
   for (const gvk of servedGroupVersions.values()) add(DefinitionNames.DeleteOptions, gvk);
   return roots;

@@ -16,6 +16,7 @@ export const StatusReason = {
   NotAcceptable: 'NotAcceptable',
   UnsupportedMediaType: 'UnsupportedMediaType',
   RequestEntityTooLarge: 'RequestEntityTooLarge',
+  Unauthorized: 'Unauthorized',
   Forbidden: 'Forbidden',
   InternalError: 'InternalError',
   TooManyRequests: 'TooManyRequests',
@@ -88,6 +89,10 @@ export function newConflict(gr: Qualified, name: string, detail: string = Confli
 
 export function newBadRequest(message: string): ApiError {
   return err(400, StatusReason.BadRequest, message);
+}
+
+export function newUnauthorized(message: string): ApiError {
+  return err(401, StatusReason.Unauthorized, message);
 }
 
 export function newForbidden(gr: Qualified, name: string, reason: string): ApiError {

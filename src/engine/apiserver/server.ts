@@ -16,6 +16,8 @@ import { allResources } from './registry/resources';
 import { WatchHub } from './watch/watchHub';
 import { EventTtl } from './registry/eventTtl';
 import { createReview, isReview } from './reviews/reviews';
+import { requestUser } from './authentication/requestUser';
+import { createToken } from './subresources/tokenRequest';
 import { bindPod } from './subresources/binding';
 import { evictPod } from './subresources/eviction';
 import { followPodLog, getPodLog } from './subresources/podLog';
@@ -84,6 +86,7 @@ export class ApiServer implements ApiTransport {
   async stream(req: ApiRequest, onChunk: (chunk: StreamChunk) => void): Promise<StreamId> {
     const id = ++this.streamSeq;
     try {
+      requestUser(this.ctx, req);
       const info = parseRequestInfo(req.path);
       const s = this.strategyFor(info);
       if (info.name === '' && req.method === 'GET') {
@@ -116,6 +119,7 @@ export class ApiServer implements ApiTransport {
   private route(req: ApiRequest): ApiResponse {
     const q = req.path.indexOf('?');
     const path = q < 0 ? req.path : req.path.slice(0, q);
+    const user = requestUser(this.ctx, req);
     const info = parseRequestInfo(path);
     if (!info.isResourceRequest) return this.nonResource(req, path, info);
     const s = this.strategyFor(info);
@@ -131,7 +135,7 @@ export class ApiServer implements ApiTransport {
           return listObjects(this.ctx, s, ns, req);
         case 'POST':
           if (s.def.resource === 'bindings') return bindPod(this.ctx, ns, undefined, req);
-          if (isReview(s.def)) return createReview(s.def, req);
+          if (isReview(s.def)) return createReview(this.ctx, s, ns, req, user);
           return createObject(this.ctx, s, ns, req);
         case 'DELETE':
           if (!s.def.verbs.includes('deletecollection')) throw newMethodNotSupported(s.def, 'deletecollection');
@@ -180,6 +184,9 @@ export class ApiServer implements ApiTransport {
         break;
       case 'finalize':
         if (req.method === 'PUT') return finalizeNamespace(this.ctx, s, name, req);
+        break;
+      case 'token':
+        if (req.method === 'POST') return createToken(this.ctx, ns, name, req);
         break;
       case 'exec':
       case 'attach':

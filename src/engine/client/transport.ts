@@ -16,6 +16,8 @@ export interface ApiRequest {
   contentType?: string;
   accept?: string;
   userAgent?: string;
+  /** authorization is the Authorization header (a bearer token); none means an anonymous request. */
+  authorization?: string;
 }
 
 /** ApiResponse is one API answer; failures carry a v1 Status as data (never a thrown Error). */

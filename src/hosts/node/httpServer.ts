@@ -51,6 +51,7 @@ async function handle(transport: ApiTransport, extra: PlaygroundRoute, req: Inco
     contentType: req.headers['content-type'],
     accept: req.headers['accept'],
     userAgent: req.headers['user-agent'],
+    authorization: req.headers['authorization'],
   };
   const extraRes = await extra(apiReq);
   if (extraRes) return writeResponse(res, extraRes);

@@ -1,5 +1,5 @@
 import type { KubeObject } from '../../api/object';
-import { apiVersionOf, parseApiVersion } from '../../api/groupVersion';
+import { apiVersionOf, type GroupVersionKind, parseApiVersion } from '../../api/groupVersion';
 import type { ApiRequest } from '../../client/transport';
 import { newBadRequest } from '../errors';
 import { asObject, decodeBody } from '../request/decode';
@@ -27,7 +27,11 @@ export function decodeObject(s: ResourceStrategy, req: ApiRequest): DecodedBody 
 
 /** checkObject runs the schema checks of decodeObject on an object already decoded (patch results). */
 export function checkObject(s: ResourceStrategy, obj: KubeObject, req: ApiRequest): DecodedBody {
-  const def = s.def;
+  return checkKindObject(s.def, obj, req);
+}
+
+/** checkKindObject runs those checks against any served kind, subresource bodies included. */
+export function checkKindObject(def: GroupVersionKind, obj: KubeObject, req: ApiRequest): DecodedBody {
   const expected = apiVersionOf(def);
   if (obj.apiVersion !== undefined && obj.apiVersion !== expected) {
     const gv = parseApiVersion(String(obj.apiVersion));

@@ -120,6 +120,8 @@ function subresourcePath(sub: string, r: ResourceDefinition, kindDef: string, id
       return create({ group: 'policy', version: 'v1', kind: 'Eviction' }, 'io.k8s.api.policy.v1.Eviction', 'Eviction', 'eviction');
     case 'binding':
       return create({ group: '', version: 'v1', kind: 'Binding' }, 'io.k8s.api.core.v1.Binding', 'Binding', 'binding');
+    case 'token':
+      return create({ group: 'authentication.k8s.io', version: 'v1', kind: 'TokenRequest' }, 'io.k8s.api.authentication.v1.TokenRequest', 'Token', 'token');
     default:
       return undefined;
   }

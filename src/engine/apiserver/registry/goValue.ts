@@ -1,4 +1,4 @@
-import type { LabelSelector, LabelSelectorRequirement } from 'kubernetes-types/meta/v1';
+import type { LabelSelector, LabelSelectorRequirement, ObjectMeta } from 'kubernetes-types/meta/v1';
 import { GoValue } from '../fieldErrors';
 
 // Field errors print a bad value that is neither a string nor a number with Go's %#v, so their
@@ -79,4 +79,27 @@ function goLike(v: unknown): string {
     .filter(([, x]) => x !== undefined)
     .map(([k, x]) => `${k.charAt(0).toUpperCase()}${k.slice(1)}:${goLike(x)}`);
   return `{${fields.join(', ')}}`;
+}
+
+/** goObjectMeta renders a metav1.ObjectMeta value, every field in declaration order as %#v prints it. */
+export function goObjectMeta(m: ObjectMeta): GoValue {
+  const str = (v: string | undefined) => goQuote(v ?? '');
+  const fields = [
+    `Name:${str(m.name)}`,
+    `GenerateName:${str(m.generateName)}`,
+    `Namespace:${str(m.namespace)}`,
+    `SelfLink:${str(m.selfLink)}`,
+    `UID:${str(m.uid)}`,
+    `ResourceVersion:${str(m.resourceVersion)}`,
+    `Generation:${m.generation ?? 0}`,
+    `CreationTimestamp:v1.Time{Time:${m.creationTimestamp ? goLike(m.creationTimestamp) : 'time.Date(1, time.January, 1, 0, 0, 0, 0, time.UTC)'}}`,
+    `DeletionTimestamp:${goPointer('v1.Time', m.deletionTimestamp)}`,
+    `DeletionGracePeriodSeconds:${goPointer('int64', m.deletionGracePeriodSeconds)}`,
+    `Labels:${stringMapText(m.labels)}`,
+    `Annotations:${stringMapText(m.annotations)}`,
+    `OwnerReferences:${m.ownerReferences ? `[]v1.OwnerReference${goLike(m.ownerReferences)}` : '[]v1.OwnerReference(nil)'}`,
+    `Finalizers:${stringSliceText(m.finalizers)}`,
+    `ManagedFields:${m.managedFields ? `[]v1.ManagedFieldsEntry${goLike(m.managedFields)}` : '[]v1.ManagedFieldsEntry(nil)'}`,
+  ];
+  return new GoValue(`v1.ObjectMeta{${fields.join(', ')}}`);
 }

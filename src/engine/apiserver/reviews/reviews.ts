@@ -1,23 +1,29 @@
-import type { SelfSubjectReview } from 'kubernetes-types/authentication/v1';
-import type { SelfSubjectAccessReview, SelfSubjectRulesReview } from 'kubernetes-types/authorization/v1';
-import type { KubeObject } from '../../api/object';
+import type { TokenReview, UserInfo } from 'kubernetes-types/authentication/v1';
+import type { SubjectAccessReviewSpec } from 'kubernetes-types/authorization/v1';
+import type { ObjectMeta } from 'kubernetes-types/meta/v1';
 import type { ApiRequest, ApiResponse } from '../../client/transport';
-import { fieldError, newInvalid } from '../fieldErrors';
+import { authenticateToken } from '../authentication/serviceAccountTokens';
+import { newBadRequest } from '../errors';
+import { newInvalid } from '../fieldErrors';
+import type { ServerContext } from '../handlers/context';
+import { decodeObject } from '../handlers/decodeObject';
 import type { ResourceDefinition } from '../registry/resourceDefinition';
-import { asObject, decodeBody } from '../request/decode';
+import type { ResourceStrategy } from '../registry/strategy';
+import { type AccessReviewKind, validateAccessReview } from './accessReviews';
 
-// The playground's API server authenticates nobody and authorizes every request, as a v1.32 server
-// started with --anonymous-auth and --authorization-mode=AlwaysAllow does: the reviews that ask it
-// who the caller is and what the caller may do answer accordingly. They are computed, not stored.
-
-/** anonymousUser is who every request comes from without authentication. */
-const anonymousUser = { username: 'system:anonymous', groups: ['system:unauthenticated'] };
+// The playground's API server authenticates service account tokens only and authorizes every
+// request, as a v1.32 server started with --anonymous-auth and --authorization-mode=AlwaysAllow
+// does: the reviews that ask it who someone is and what they may do answer accordingly. They are
+// computed, not stored.
 
 /** reviewResources are the create-only review resources served, by "group/resource". */
 const reviewResources = new Set([
   'authorization.k8s.io/selfsubjectaccessreviews',
+  'authorization.k8s.io/subjectaccessreviews',
+  'authorization.k8s.io/localsubjectaccessreviews',
   'authorization.k8s.io/selfsubjectrulesreviews',
   'authentication.k8s.io/selfsubjectreviews',
+  'authentication.k8s.io/tokenreviews',
 ]);
 
 /** isReview reports whether a resource is one of the computed reviews. */
@@ -29,31 +35,44 @@ export function isReview(def: ResourceDefinition): boolean {
 const allResourceRules = [{ verbs: ['*'], apiGroups: ['*'], resources: ['*'] }];
 const allNonResourceRules = [{ verbs: ['*'], nonResourceURLs: ['*'] }];
 
-/** createReview answers a POST of a review: the object sent back with its status filled in (201). */
-export function createReview(def: ResourceDefinition, req: ApiRequest): ApiResponse {
-  const review = asObject(decodeBody(req.body, req.contentType), def.kind) as KubeObject & { spec?: Record<string, unknown> };
-  const head = { kind: def.kind, apiVersion: `${def.group}/${def.version}`, metadata: { ...review.metadata, creationTimestamp: null } };
+type Review = { metadata?: ObjectMeta; spec?: Record<string, unknown> };
+
+/** createReview answers a POST of a review from user: the object sent back with its status filled in (201). */
+export function createReview(ctx: ServerContext, s: ResourceStrategy, ns: string, req: ApiRequest, user: UserInfo): ApiResponse {
+  const def = s.def;
+  const { obj, warnings } = decodeObject(s, req);
+  const review = obj as Review;
+  const meta: ObjectMeta = { ...review.metadata };
+  // The create handler's EnsureObjectNamespaceMatchesRequestNamespace.
+  if (def.namespaced) {
+    if (meta.namespace && meta.namespace !== ns) throw newBadRequest('the namespace of the provided object does not match the namespace sent on the request');
+    meta.namespace = ns;
+  } else {
+    delete meta.namespace;
+  }
+  const answer = (status: unknown, spec = review.spec): ApiResponse => ({
+    status: 201,
+    body: { kind: def.kind, apiVersion: `${def.group}/${def.version}`, metadata: { ...meta, creationTimestamp: null }, spec, status },
+    warnings,
+  });
   switch (def.resource) {
-    case 'selfsubjectaccessreviews': {
-      const spec = (review as SelfSubjectAccessReview).spec ?? {};
-      // pkg/apis/authorization/validation ValidateSelfSubjectAccessReviewSpec.
-      const errs = [];
-      if (spec.resourceAttributes && spec.nonResourceAttributes) {
-        errs.push(fieldError.invalid('spec.nonResourceAttributes', spec.nonResourceAttributes, 'cannot be specified in combination with resourceAttributes'));
-      }
-      if (!spec.resourceAttributes && !spec.nonResourceAttributes) {
-        errs.push(fieldError.invalid('spec.resourceAttributes', null, 'exactly one of nonResourceAttributes or resourceAttributes must be specified'));
-      }
-      if (errs.length) throw newInvalid({ group: def.group, kind: def.kind }, review.metadata?.name ?? '', errs);
-      return { status: 201, body: { ...head, spec, status: { allowed: true } } };
+    case 'selfsubjectaccessreviews':
+    case 'subjectaccessreviews':
+    case 'localsubjectaccessreviews': {
+      const errs = validateAccessReview(def.kind as AccessReviewKind, meta, (review.spec ?? {}) as SubjectAccessReviewSpec);
+      // The REST storage passes the decoded (internal) object's kind, which is empty.
+      if (errs.length) throw newInvalid({ group: def.group, kind: '' }, '', errs);
+      return answer({ allowed: true });
     }
-    case 'selfsubjectrulesreviews': {
-      const spec = (review as SelfSubjectRulesReview).spec ?? {};
-      return { status: 201, body: { ...head, spec, status: { resourceRules: allResourceRules, nonResourceRules: allNonResourceRules, incomplete: false } } };
-    }
+    case 'selfsubjectrulesreviews':
+      return answer({ resourceRules: allResourceRules, nonResourceRules: allNonResourceRules, incomplete: false });
+    case 'selfsubjectreviews':
+      return answer({ userInfo: user }, undefined);
     default: {
-      const status: SelfSubjectReview['status'] = { userInfo: anonymousUser };
-      return { status: 201, body: { ...head, status } };
+      const spec = (review as TokenReview).spec ?? {};
+      if (!spec.token) throw newBadRequest('token is required for TokenReview in authentication');
+      const result = authenticateToken(ctx, spec.token, spec.audiences?.length ? spec.audiences : undefined);
+      return answer({ authenticated: result.authenticated || undefined, user: result.user ?? {}, audiences: result.audiences, error: result.error });
     }
   }
 }

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { allResources } from '../registry/resources';
+import { isReview } from '../reviews/reviews';
 import { defaultPrinter } from './defaultTable';
 import { parseResource, printerFor, tableColumnsFor } from './printers';
 
 // Upstream serves these with rest.NewDefaultTableConvertor (or, for bindings and the reviews, no list at all).
-const defaultTableResources = new Set(['roles', 'clusterroles', 'limitranges', 'bindings', 'selfsubjectaccessreviews', 'selfsubjectrulesreviews', 'selfsubjectreviews']);
+const defaultTableResources = new Set(['roles', 'clusterroles', 'limitranges', 'bindings', ...allResources.filter(isReview).map((r) => r.resource)]);
 
 describe('printerFor', () => {
   it.each(allResources.map((r) => [r.group === '' ? r.resource : `${r.resource}.${r.group}`, r.group, r.resource] as const))(

@@ -472,4 +472,35 @@ describe.skipIf(!kubectlPath)('real kubectl v1.32 commands against the headless 
       expect(await k('uncordon', target)).toBe(`node/${target} uncordoned\n`);
     });
   });
+  describe('authentication and authorization (service account tokens, AlwaysAllow)', () => {
+    it('auth can-i allows everything, and whoami names the anonymous user', async () => {
+      expect(await k('auth', 'can-i', 'delete', 'nodes')).toBe('yes\n');
+      expect(await k('auth', 'can-i', 'create', 'deployments', '--as', 'jane', '-n', 'kinds')).toBe('yes\n');
+      expect(parseTable(await k('auth', 'whoami'))).toEqual([
+        { ATTRIBUTE: 'Username', VALUE: 'system:anonymous' },
+        { ATTRIBUTE: 'Groups', VALUE: '[system:unauthenticated]' },
+      ]);
+    });
+
+    it('create token issues a token that a TokenReview authenticates as the service account', async () => {
+      const token = (await k('create', 'token', 'default', '-n', 'kinds', '--duration', '30m')).trim();
+      expect(token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+      const review = `apiVersion: authentication.k8s.io/v1\nkind: TokenReview\nspec:\n  token: ${token}\n`;
+      // kubectl can check a review against the schema only by asking for CRDs, which are not served.
+      const r = await h.kubectl(['create', '--validate=false', '-f', '-', '-o', 'jsonpath={.status.authenticated} {.status.user.username} {.status.user.groups}'], review);
+      expect(r.stdout, r.stderr).toBe('true system:serviceaccount:kinds:default ["system:serviceaccounts","system:serviceaccounts:kinds","system:authenticated"]');
+      expect((await h.kubectl(['create', 'token', 'default', '--duration', '5m'])).stderr).toBe(
+        'error: failed to create token: TokenRequest.authentication.k8s.io "" is invalid: spec.expirationSeconds: Invalid value: 300: may not specify a duration less than 10 minutes\n',
+      );
+      expect((await h.kubectl(['create', 'token', 'nobody'])).stderr).toBe('error: failed to create token: serviceaccounts "nobody" not found\n');
+    });
+
+    it('a SubjectAccessReview is allowed, and one that names nobody is refused', async () => {
+      const sar = (spec: string) => `apiVersion: authorization.k8s.io/v1\nkind: SubjectAccessReview\nspec:\n${spec}`;
+      const ok = await h.kubectl(['create', '--validate=false', '-f', '-', '-o', 'jsonpath={.status.allowed}'], sar('  user: jane\n  resourceAttributes: {verb: get, resource: pods}\n'));
+      expect(ok.stdout, ok.stderr).toBe('true');
+      const bad = await h.kubectl(['create', '--validate=false', '-f', '-'], sar('  resourceAttributes: {verb: get, resource: pods}\n'));
+      expect(bad.stderr).toBe('The request is invalid: spec.user: Invalid value: "": at least one of user or group must be specified\n');
+    });
+  });
 });

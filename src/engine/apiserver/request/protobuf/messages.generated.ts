@@ -12,9 +12,12 @@ export const protobufKinds: Readonly<Record<string, string>> = {
   'authentication.k8s.io/v1 DeleteOptions': 'apis.meta.v1.DeleteOptions',
   'authentication.k8s.io/v1 SelfSubjectReview': 'authentication.v1.SelfSubjectReview',
   'authentication.k8s.io/v1 TokenRequest': 'authentication.v1.TokenRequest',
+  'authentication.k8s.io/v1 TokenReview': 'authentication.v1.TokenReview',
   'authorization.k8s.io/v1 DeleteOptions': 'apis.meta.v1.DeleteOptions',
+  'authorization.k8s.io/v1 LocalSubjectAccessReview': 'authorization.v1.LocalSubjectAccessReview',
   'authorization.k8s.io/v1 SelfSubjectAccessReview': 'authorization.v1.SelfSubjectAccessReview',
   'authorization.k8s.io/v1 SelfSubjectRulesReview': 'authorization.v1.SelfSubjectRulesReview',
+  'authorization.k8s.io/v1 SubjectAccessReview': 'authorization.v1.SubjectAccessReview',
   'autoscaling/v1 DeleteOptions': 'apis.meta.v1.DeleteOptions',
   'autoscaling/v1 HorizontalPodAutoscaler': 'autoscaling.v1.HorizontalPodAutoscaler',
   'autoscaling/v1 Scale': 'autoscaling.v1.Scale',
@@ -147,12 +150,20 @@ export const protobufMessages: Readonly<Record<string, string>> = {
     '1 audiences string[],4 expirationSeconds int64,3 boundObjectRef authentication.v1.BoundObjectReference',
   'authentication.v1.TokenRequestStatus':
     '1 token string,2 expirationTimestamp apis.meta.v1.Time',
+  'authentication.v1.TokenReview':
+    '1 metadata apis.meta.v1.ObjectMeta,2 spec authentication.v1.TokenReviewSpec,3 status authentication.v1.TokenReviewStatus',
+  'authentication.v1.TokenReviewSpec':
+    '1 token string?,2 audiences string[]',
+  'authentication.v1.TokenReviewStatus':
+    '1 authenticated bool?,2 user authentication.v1.UserInfo,4 audiences string[],3 error string?',
   'authentication.v1.UserInfo':
     '1 username string?,2 uid string?,3 groups string[],4 extra authentication.v1.ExtraValue{}',
   'authorization.v1.FieldSelectorAttributes':
     '1 rawSelector string?,2 requirements apis.meta.v1.FieldSelectorRequirement[]',
   'authorization.v1.LabelSelectorAttributes':
     '1 rawSelector string?,2 requirements apis.meta.v1.LabelSelectorRequirement[]',
+  'authorization.v1.LocalSubjectAccessReview':
+    '1 metadata apis.meta.v1.ObjectMeta,2 spec authorization.v1.SubjectAccessReviewSpec,3 status authorization.v1.SubjectAccessReviewStatus',
   'authorization.v1.NonResourceAttributes':
     '1 path string?,2 verb string?',
   'authorization.v1.NonResourceRule':
@@ -169,6 +180,10 @@ export const protobufMessages: Readonly<Record<string, string>> = {
     '1 metadata apis.meta.v1.ObjectMeta,2 spec authorization.v1.SelfSubjectRulesReviewSpec,3 status authorization.v1.SubjectRulesReviewStatus',
   'authorization.v1.SelfSubjectRulesReviewSpec':
     '1 namespace string?',
+  'authorization.v1.SubjectAccessReview':
+    '1 metadata apis.meta.v1.ObjectMeta,2 spec authorization.v1.SubjectAccessReviewSpec,3 status authorization.v1.SubjectAccessReviewStatus',
+  'authorization.v1.SubjectAccessReviewSpec':
+    '1 resourceAttributes authorization.v1.ResourceAttributes,2 nonResourceAttributes authorization.v1.NonResourceAttributes,3 user string?,4 groups string[],5 extra authorization.v1.ExtraValue{},6 uid string?',
   'authorization.v1.SubjectAccessReviewStatus':
     '1 allowed bool,4 denied bool?,2 reason string?,3 evaluationError string?',
   'authorization.v1.SubjectRulesReviewStatus':
