@@ -18,6 +18,8 @@ export interface ApiRequest {
   userAgent?: string;
   /** authorization is the Authorization header (a bearer token); none means an anonymous request. */
   authorization?: string;
+  /** clientCertificate is the subject of the client's TLS certificate (HTTPS hosts), and whether the cluster CA signed it. */
+  clientCertificate?: { commonName: string; organizations: string[]; verified: boolean };
 }
 
 /** ApiResponse is one API answer; failures carry a v1 Status as data (never a thrown Error). */

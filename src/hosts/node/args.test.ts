@@ -4,7 +4,12 @@ import { parseArgs } from './args';
 describe('apiserver flags', () => {
   it('reads --flag value and --flag=value', () => {
     const a = parseArgs(['--port', '7000', '--nodes=5', '--seed', 'x', '--speed', '2.5', '--start-time', '2025-06-01T00:00:00Z']);
-    expect(a).toMatchObject({ port: 7000, nodes: 5, seed: 'x', speed: 2.5, startMs: Date.UTC(2025, 5, 1) });
+    expect(a).toMatchObject({ port: 7000, nodes: 5, seed: 'x', speed: 2.5, tls: false, startMs: Date.UTC(2025, 5, 1) });
+  });
+  it('reads --tls as a switch', () => {
+    expect(parseArgs(['--tls', '--port', '1']).tls).toBe(true);
+    expect(parseArgs(['--tls=false']).tls).toBe(false);
+    expect(() => parseArgs(['--tls=maybe'])).toThrow(/--tls takes no value/);
   });
   it.each([
     [['--port', 'abc'], /--port must be an integer/],

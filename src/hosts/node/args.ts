@@ -5,19 +5,26 @@ export interface ApiserverArgs {
   seed: string;
   speed: number;
   kubeconfig?: string;
+  /** tls serves HTTPS with a self-signed certificate (kubectl sends bearer tokens over HTTPS only). */
+  tls: boolean;
   /** startMs is when simulated time starts; the wall clock's now by default, so kubectl's ages read right. */
   startMs: number;
 }
 
 const usage =
-  'usage: npm run apiserver -- --port <n> [--nodes <workers>] [--seed <s>] [--speed <x>] [--start-time <RFC 3339>] [--kubeconfig <path>]';
+  'usage: npm run apiserver -- --port <n> [--nodes <workers>] [--seed <s>] [--speed <x>] [--start-time <RFC 3339>] [--kubeconfig <path>] [--tls]';
 
 /** parseArgs reads --flag value and --flag=value pairs; anything else is an error with the usage line. */
 export function parseArgs(argv: string[]): ApiserverArgs {
-  const out: ApiserverArgs = { port: 6443, nodes: 3, seed: '1', speed: 1, startMs: Math.floor(Date.now() / 1000) * 1000 };
+  const out: ApiserverArgs = { port: 6443, nodes: 3, seed: '1', speed: 1, tls: false, startMs: Math.floor(Date.now() / 1000) * 1000 };
   for (let i = 0; i < argv.length; i++) {
     const m = argv[i].match(/^--([a-z-]+)(?:=(.*))?$/);
     if (!m) throw new Error(`unexpected argument ${argv[i]}\n${usage}`);
+    if (m[1] === 'tls') {
+      if (m[2] !== undefined && m[2] !== 'true' && m[2] !== 'false') throw new Error(`--tls takes no value, or true or false\n${usage}`);
+      out.tls = m[2] !== 'false';
+      continue;
+    }
     const value = m[2] ?? argv[++i];
     if (value === undefined) throw new Error(`--${m[1]} needs a value\n${usage}`);
     switch (m[1]) {

@@ -1,23 +1,29 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { ApiRequest, ApiResponse, ApiTransport, HttpMethod } from '../../engine/client/transport';
 import { MaxRequestBodyBytes } from '../../engine/apiserver/request/decode';
 import { newRequestEntityTooLarge, failure } from '../../engine/apiserver/errors';
 import type { PlaygroundRoute } from '../shared/playgroundApi';
-
+import type { TLSSocket } from 'node:tls';
+import type { ClusterCertificates } from './clusterCertificates';
 
 const methods = new Set<HttpMethod>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
- * serveHttp exposes an ApiTransport over plain HTTP as kube-apiserver does: JSON bodies, Status
- * errors, newline-delimited watch streams, chunked log follows and Warning headers.
+ * serveHttp exposes an ApiTransport over HTTP (HTTPS with a serving certificate) as kube-apiserver
+ * does: JSON bodies, Status errors, newline-delimited watch streams, chunked log follows and
+ * Warning headers.
  */
-export function serveHttp(transport: ApiTransport, extra: PlaygroundRoute): Server {
-  return createServer((req, res) => {
+export function serveHttp(transport: ApiTransport, extra: PlaygroundRoute, tls?: ClusterCertificates): Server {
+  const listener: RequestListener = (req, res) => {
     void handle(transport, extra, req, res).catch((e) => {
       if (!res.headersSent) writeJson(res, 500, failure(500, 'InternalError', `Internal error occurred: ${(e as Error).message}`));
       else res.end();
     });
-  });
+  };
+  // Client certificates are asked for, not required: a request without one is anonymous.
+  const options = { cert: tls?.servingCert, key: tls?.servingKey, ca: tls?.caCert, requestCert: true, rejectUnauthorized: false };
+  return tls ? createHttpsServer(options, listener) : createServer(listener);
 }
 
 async function handle(transport: ApiTransport, extra: PlaygroundRoute, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -52,6 +58,7 @@ async function handle(transport: ApiTransport, extra: PlaygroundRoute, req: Inco
     accept: req.headers['accept'],
     userAgent: req.headers['user-agent'],
     authorization: req.headers['authorization'],
+    clientCertificate: clientCertificate(req),
   };
   const extraRes = await extra(apiReq);
   if (extraRes) return writeResponse(res, extraRes);
@@ -137,4 +144,13 @@ async function stream(transport: ApiTransport, apiReq: ApiRequest, req: Incoming
   };
   req.on('close', close);
   res.on('close', close);
+}
+
+/** clientCertificate reads the subject of the certificate a TLS client presented, and whether the CA signed it. */
+function clientCertificate(req: IncomingMessage): ApiRequest['clientCertificate'] {
+  const socket = req.socket as Partial<TLSSocket>;
+  const peer = socket.getPeerCertificate?.();
+  if (!peer?.subject) return undefined;
+  const o = peer.subject.O;
+  return { commonName: peer.subject.CN ?? '', organizations: o === undefined ? [] : ([] as string[]).concat(o), verified: socket.authorized === true };
 }

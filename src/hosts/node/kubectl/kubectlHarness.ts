@@ -1,5 +1,5 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApiserver } from '../apiserverMain';
@@ -20,6 +20,9 @@ export interface KubectlResult {
 /** Harness is a headless API server on a free port plus a kubectl bound to it. */
 export interface Harness {
   url: string;
+  /** caFile holds the cluster CA under --tls, for a kubectl that brings other credentials than the kubeconfig's. */
+  caFile?: string;
+  /** kubectl runs kubectl against the server: with --tls, through the kubeconfig the server wrote (the admin's client certificate). */
   kubectl(args: string[], stdin?: string): Promise<KubectlResult>;
   /** run runs kubectl and returns its stdout, throwing with its stderr when it fails. */
   run(...args: string[]): Promise<string>;
@@ -31,13 +34,18 @@ export interface Harness {
 
 /** startHarness boots the headless server (paused clock: tests move time) and an isolated kubectl cache. */
 export async function startHarness(extraArgs: string[] = []): Promise<Harness> {
-  const server = await startApiserver(['--port', '0', '--speed', '0', ...extraArgs]);
   const cacheDir = mkdtempSync(join(tmpdir(), 'kubectl-cache-'));
+  const tls = extraArgs.includes('--tls');
+  const kubeconfig = join(cacheDir, 'kubeconfig');
+  const server = await startApiserver(['--port', '0', '--speed', '0', ...(tls ? ['--kubeconfig', kubeconfig] : []), ...extraArgs]);
+  const caFile = server.certs ? join(cacheDir, 'ca.crt') : undefined;
+  if (caFile && server.certs) writeFileSync(caFile, server.certs.caCert);
+  const target = tls ? ['--kubeconfig', kubeconfig] : ['--server', server.url];
   const kubectl = (args: string[], stdin?: string) =>
     new Promise<KubectlResult>((resolve) => {
       const child = execFile(
         kubectlPath ?? 'kubectl',
-        ['--server', server.url, '--cache-dir', cacheDir, ...args],
+        [...target, '--cache-dir', cacheDir, ...args],
         { env: { ...process.env, KUBECONFIG: '/dev/null' }, timeout: 60_000 },
         (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
       );
@@ -48,6 +56,7 @@ export async function startHarness(extraArgs: string[] = []): Promise<Harness> {
   };
   return {
     url: server.url,
+    caFile,
     kubectl,
     run: async (...args) => {
       const r = await kubectl(args);
