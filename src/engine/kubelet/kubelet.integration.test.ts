@@ -153,9 +153,28 @@ describe('Kubelet with the API server', () => {
   it('holds an init container that waits for a Service in DNS until the Service exists, then starts the pod', async () => {
     const { sim, admin, kubelet } = await cluster();
     const pod = nginx('myapp-pod');
-    pod.spec!.initContainers = [
-      { name: 'init-myservice', image: 'busybox:1.28', command: ['sh', '-c', 'until nslookup myservice.$(cat /var/run/secrets/kubernetes.io/serviceaccount/namespace).svc.cluster.local; do echo waiting for myservice; sleep 2; done'] },
+    // The service account volume the ServiceAccount admission plugin adds; its namespace file names the Service's namespace.
+    pod.spec!.volumes = [
+      {
+        name: 'kube-api-access-x1y2z',
+        projected: {
+          sources: [
+            { serviceAccountToken: { path: 'token', expirationSeconds: 3607 } },
+            { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
+            { downwardAPI: { items: [{ path: 'namespace', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } }] } },
+          ],
+        },
+      },
     ];
+    pod.spec!.initContainers = [
+      {
+        name: 'init-myservice',
+        image: 'busybox:1.28',
+        command: ['sh', '-c', 'until nslookup myservice.$(cat /var/run/secrets/kubernetes.io/serviceaccount/namespace).svc.cluster.local; do echo waiting for myservice; sleep 2; done'],
+        volumeMounts: [{ name: 'kube-api-access-x1y2z', mountPath: '/var/run/secrets/kubernetes.io/serviceaccount', readOnly: true }],
+      },
+    ];
+    await admin.create(Resources.configmaps, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'kube-root-ca.crt', namespace: 'default' }, data: { 'ca.crt': 'PEM' } });
     await admin.create(Resources.pods, pod);
     await sim.advance(15_000);
     const waiting = await admin.get<Pod>(Resources.pods, 'default', 'myapp-pod');

@@ -12,7 +12,7 @@ import { hexDigest } from './hash';
 import { imageInfo } from './images';
 import { NodeHeartbeat } from './lease';
 import { PodLifecycle, type PulledImage } from './lifecycle';
-import { newNode, nodeConditions, nodeLabels, nodeStatus, type NodeIdentity } from './nodeStatus';
+import { newNode, nodeAllocatable, nodeCapacity, nodeConditions, nodeLabels, nodeStatus, type NodeIdentity } from './nodeStatus';
 import { profiles, type Profile } from './stages/profiles';
 
 export type { KubeletConfig, NodeRole, ProfileName } from './config';
@@ -82,7 +82,7 @@ export class Kubelet {
       this.client,
       this.sim,
       this.recorder,
-      { name: this.config.nodeName, hostIP: this.config.internalIP, podCIDR: this.config.podCIDR },
+      { name: this.config.nodeName, hostIP: this.config.internalIP, podCIDR: this.config.podCIDR, allocatable: nodeAllocatable(nodeCapacity(this.config)) },
       this.profile,
       this.rng.fork('pods'),
       this.images,

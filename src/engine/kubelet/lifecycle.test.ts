@@ -50,7 +50,7 @@ function harness(): Harness {
   };
   const client = new ApiClient(transport, 'kubelet/v1.32.4 (linux/amd64) worker-1');
   const recorder = new EventRecorder(client, sim, 'kubelet', { host: 'worker-1' });
-  const lifecycle = new PodLifecycle(client, sim, recorder, { name: 'worker-1', hostIP: '172.18.0.3', podCIDR: '10.244.1.0/24' }, profiles.general, sim.rng.fork('pods'));
+  const lifecycle = new PodLifecycle(client, sim, recorder, { name: 'worker-1', hostIP: '172.18.0.3', podCIDR: '10.244.1.0/24', allocatable: { cpu: '4', memory: '8Gi' } }, profiles.general, sim.rng.fork('pods'));
   return {
     sim,
     transport,

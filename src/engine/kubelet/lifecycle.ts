@@ -15,6 +15,7 @@ import { shareStructure } from '../store/structuralShare';
 import { newContainerRuntimes, type ContainerRuntime, type PodRuntime } from './runtime';
 import type { Profile } from './stages/profiles';
 import type { ContainerChannel, NodeEnv, Stage, StageResult } from './stages/types';
+import type { NodeAllocatable } from './programs/downwardAPI';
 
 /** retryWriteMs is how long a failed status write or delete waits before it is tried again. */
 const retryWriteMs = 1000;
@@ -58,7 +59,7 @@ export class PodLifecycle {
     private readonly client: ApiClient,
     private readonly sim: Sim,
     private readonly recorder: EventRecorder,
-    private readonly node: { name: string; hostIP: string; podCIDR: string },
+    private readonly node: { name: string; hostIP: string; podCIDR: string; allocatable: NodeAllocatable },
     private readonly profile: Profile,
     private readonly rng: Rng,
     /** images are the images on the node by normalized name; they outlive a kubelet restart. */
@@ -149,7 +150,7 @@ export class PodLifecycle {
       nodeName: this.node.name,
       imagePresent: (image) => this.images.has(imageInfo(image).name),
       pullQueueFreeAt: this.pullQueueFreeAt,
-      clusterView: (namespace, startMs) => ({ ...this.referenced.view(namespace), startMs }),
+      clusterView: (namespace, startMs) => ({ ...this.referenced.view(namespace), startMs, allocatable: this.node.allocatable }),
       timing: this.profile.timing,
     };
   }

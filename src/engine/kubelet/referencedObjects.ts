@@ -7,6 +7,7 @@ import { parseTime } from '../sim/clock';
 import { serviceOfName, type ServiceLookup } from './programs/clusterDns';
 import type { ConfigKind, ConfigObjects } from './programs/containerEnv';
 import { containerProgram } from './programs/program';
+import { projections } from './volumeMounts';
 
 /** configData is what a container's environment reads of an object: a ConfigMap's data, a Secret's decoded. */
 export function configData(kind: ConfigKind, obj: ConfigMap | Secret): Record<string, string> {
@@ -20,8 +21,7 @@ export function configData(kind: ConfigKind, obj: ConfigMap | Secret): Record<st
 export function configReferences(pod: Pod): Set<string> {
   const refs = new Set<string>();
   for (const v of pod.spec?.volumes ?? []) {
-    if (v.configMap) refs.add(`ConfigMap/${v.configMap.name ?? ''}`);
-    if (v.secret) refs.add(`Secret/${v.secret.secretName ?? ''}`);
+    for (const p of projections(v)) if (p.kind === 'ConfigMap' || p.kind === 'Secret') refs.add(`${p.kind}/${p.name}`);
   }
   const containers: Container[] = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])];
   for (const c of containers) {
@@ -84,6 +84,7 @@ export function referencedView(find: ObjectFinder, namespace: string): Reference
 }
 
 interface ObjectWatch {
+  key: string;
   informer: Informer<ConfigMap | Secret | Service>;
   pods: Set<string>;
 }
@@ -109,16 +110,17 @@ export class ReferencedObjectWatches {
     const namespace = pod.metadata?.namespace ?? '';
     const keys: string[] = [];
     for (const key of [...[...configReferences(pod)].map((ref) => `${namespace}/${ref}`), ...awaitedServices(pod)]) {
-      const [ns, kind, name] = key.split('/') as [string, ReferencedKind, string];
-      keys.push(key);
       let watch = this.watches.get(key);
       if (!watch) {
+        const [ns, kind, name] = key.split('/') as [string, ReferencedKind, string];
         const informer = new Informer<ConfigMap | Secret | Service>(this.client, referencedResources[kind], { namespace: ns, fieldSelector: `metadata.name=${name}` });
-        watch = { informer, pods: new Set() };
+        watch = { key, informer, pods: new Set() };
         this.watches.set(key, watch);
         // A failed list is retried by nothing else: the lookups stay unknown and the container waits.
         void informer.start().catch(() => undefined);
       }
+      // Every pod of a namespace mounts its kube-root-ca.crt: the pods share the watch's key string.
+      keys.push(watch.key);
       watch.pods.add(uid);
     }
     // Most pods reference nothing: they cost the kubelet no entry here.

@@ -152,5 +152,5 @@ function clientCertificate(req: IncomingMessage): ApiRequest['clientCertificate'
   const peer = socket.getPeerCertificate?.();
   if (!peer?.subject) return undefined;
   const o = peer.subject.O;
-  return { commonName: peer.subject.CN ?? '', organizations: o === undefined ? [] : ([] as string[]).concat(o), verified: socket.authorized === true };
+  return { commonName: ([] as string[]).concat(peer.subject.CN ?? '')[0], organizations: o === undefined ? [] : ([] as string[]).concat(o), verified: socket.authorized === true };
 }

@@ -20,9 +20,9 @@ async function issue(spec?: TokenRequest['spec'], name = 'builder'): Promise<Tok
   return client.createSubresource<TokenRequest>(Resources.serviceaccounts, 'default', name, 'token', tokenRequest(spec));
 }
 
-async function review(token: string, audiences?: string[]): Promise<TokenReview['status']> {
+async function review(token: string, audiences?: string[]): Promise<NonNullable<TokenReview['status']>> {
   const got = await client.create<TokenReview>(Resources.tokenreviews, { apiVersion: 'authentication.k8s.io/v1', kind: 'TokenReview', spec: { token, audiences } });
-  return got.status;
+  return got.status!;
 }
 
 beforeEach(async () => {

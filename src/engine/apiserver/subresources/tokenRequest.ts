@@ -19,7 +19,7 @@ const defaultExpirationSeconds = 3600;
 
 /** createToken answers POST serviceaccounts/{name}/token with a TokenRequest whose status holds the token. */
 export function createToken(ctx: ServerContext, ns: string, name: string, req: ApiRequest): ApiResponse {
-  const decoded = checkKindObject(tokenRequestKind, asObject(decodeBody(req.body, req.contentType), 'TokenRequest'), req).obj as TokenRequest;
+  const decoded = checkKindObject(tokenRequestKind, asObject(decodeBody(req.body, req.contentType), 'TokenRequest'), req).obj as unknown as TokenRequest;
   const meta = decoded.metadata ?? {};
   const mismatch = (field: string, value: string, what: string) =>
     newInvalid(tokenRequestKind, name, [fieldError.invalid(`metadata.${field}`, value, `must match the service account ${what} if specified`)]);

@@ -1,4 +1,5 @@
 import type { ConfigObjects } from './containerEnv';
+import type { NodeAllocatable } from './downwardAPI';
 
 // Cluster DNS as a container's lookups see it: a Service's name resolves from when the Service
 // exists. Names outside the cluster domain are taken to resolve at once (no resolver is simulated).
@@ -13,6 +14,8 @@ export interface ClusterView {
   services?: ServiceLookup;
   /** startMs is when the run began (simulated ms). */
   startMs?: number;
+  /** allocatable is the node's, read for limits a container leaves unset. */
+  allocatable?: NodeAllocatable;
 }
 
 /**

@@ -83,4 +83,30 @@ describe('containerEnv', () => {
       expect(resolveEnv(pod, c)).toEqual({ env: { X: 'x' } });
     });
   });
+
+  it('reads requests and limits through resourceFieldRef, rounded up by the divisor, limits left unset as the node allocatable', () => {
+    // The docs' dapi-envars-resourcefieldref pod, plus a limit the container does not set.
+    const c: Container = {
+      name: 'test-container',
+      resources: { requests: { memory: '32Mi', cpu: '125m' }, limits: { memory: '64Mi', cpu: '250m' } },
+      env: [
+        { name: 'MY_CPU_REQUEST', valueFrom: { resourceFieldRef: { containerName: 'test-container', resource: 'requests.cpu', divisor: '1m' } } },
+        { name: 'MY_CPU_LIMIT', valueFrom: { resourceFieldRef: { containerName: 'test-container', resource: 'limits.cpu', divisor: '1m' } } },
+        { name: 'MY_MEM_REQUEST', valueFrom: { resourceFieldRef: { containerName: 'test-container', resource: 'requests.memory' } } },
+        { name: 'MY_MEM_LIMIT', valueFrom: { resourceFieldRef: { containerName: 'test-container', resource: 'limits.memory', divisor: '1Mi' } } },
+        { name: 'CPU_CORES', valueFrom: { resourceFieldRef: { resource: 'limits.cpu' } } },
+        { name: 'DISK_LIMIT_GI', valueFrom: { resourceFieldRef: { resource: 'limits.ephemeral-storage', divisor: '1Gi' } } },
+      ],
+    };
+    const withResources: Pod = { ...pod, spec: { containers: [c] } };
+    expect(resolveEnv(withResources, c, undefined, { cpu: '4', memory: '8Gi', 'ephemeral-storage': '90Gi' }).env).toEqual({
+      MY_CPU_REQUEST: '125',
+      MY_CPU_LIMIT: '250',
+      MY_MEM_REQUEST: '33554432',
+      MY_MEM_LIMIT: '64',
+      // A quarter of a core is one core when the divisor is a whole core: the kubelet rounds up.
+      CPU_CORES: '1',
+      DISK_LIMIT_GI: '90',
+    });
+  });
 });

@@ -1,40 +1,16 @@
 import type { Container, Pod } from 'kubernetes-types/core/v1';
+import { fieldRefValue, type NodeAllocatable, resourceFieldValue } from './downwardAPI';
 
 // The environment the kubelet gives a container (pkg/kubelet/kubelet_pods.go makeEnvironmentVariables,
 // v1.32): first every envFrom ConfigMap or Secret, then each env variable in order: a literal value
 // with $(VAR) references to the ones before it expanded, a downward API fieldRef read off the pod,
-// or a key of a ConfigMap or Secret. resourceFieldRef values are not read.
+// a container's request or limit (resourceFieldRef), or a key of a ConfigMap or Secret.
 
 const reference = /\$\$|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)/g;
 
 /** expandReferences replaces $(VAR) with VAR's value when defined and $$ with $, as expansion.Expand does. */
 export function expandReferences(value: string, vars: Readonly<Record<string, string>>): string {
   return value.replace(reference, (m, name: string | undefined) => (name === undefined ? '$' : (vars[name] ?? m)));
-}
-
-const subscript = /^metadata\.(labels|annotations)\['(.+)'\]$/;
-
-const ips = (list: { ip?: string }[] | undefined) => list?.map((a) => a.ip ?? '').join(',');
-
-/** fields are the pod fields an environment variable's fieldRef may name besides labels and annotations. */
-const fields: Record<string, (pod: Pod) => string | undefined> = {
-  'metadata.name': (pod) => pod.metadata?.name,
-  'metadata.namespace': (pod) => pod.metadata?.namespace,
-  'metadata.uid': (pod) => pod.metadata?.uid,
-  'spec.nodeName': (pod) => pod.spec?.nodeName,
-  'spec.serviceAccountName': (pod) => pod.spec?.serviceAccountName,
-  'status.hostIP': (pod) => pod.status?.hostIP,
-  'status.hostIPs': (pod) => ips(pod.status?.hostIPs),
-  'status.podIP': (pod) => pod.status?.podIP,
-  'status.podIPs': (pod) => ips(pod.status?.podIPs),
-};
-
-/** fieldRefValue is a pod field as the downward API exposes it in an environment variable. */
-export function fieldRefValue(pod: Pod, fieldPath: string): string | undefined {
-  const m = subscript.exec(fieldPath);
-  if (m) return pod.metadata?.[m[1] as 'labels' | 'annotations']?.[m[2]] ?? '';
-  const field = fields[fieldPath];
-  return field && (field(pod) ?? '');
 }
 
 /** ConfigKind is a kind of object a container's environment reads. */
@@ -64,9 +40,10 @@ const envVarName = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 
 /**
  * resolveEnv makes a container's environment. Without objects, references to ConfigMaps and
- * Secrets are left out (what the environment reads off the pod alone).
+ * Secrets are left out (what the environment reads off the pod alone); limits left unset read as
+ * the node's allocatable.
  */
-export function resolveEnv(pod: Pod, c: Container, objects?: ConfigObjects): EnvResult {
+export function resolveEnv(pod: Pod, c: Container, objects?: ConfigObjects, allocatable?: NodeAllocatable): EnvResult {
   const env: Record<string, string> = {};
   const skipped: string[] = [];
   const namespace = pod.metadata?.namespace ?? '';
@@ -94,10 +71,14 @@ export function resolveEnv(pod: Pod, c: Container, objects?: ConfigObjects): Env
   }
   for (const e of c.env ?? []) {
     const field = e.valueFrom?.fieldRef?.fieldPath;
+    const resource = e.valueFrom?.resourceFieldRef;
     const keyRef = e.valueFrom?.configMapKeyRef ?? e.valueFrom?.secretKeyRef;
     if (e.value) env[e.name] = expandReferences(e.value, env);
     else if (field !== undefined) {
       const value = fieldRefValue(pod, field);
+      if (value !== undefined) env[e.name] = value;
+    } else if (resource) {
+      const value = resourceFieldValue(pod, c, resource, allocatable);
       if (value !== undefined) env[e.name] = value;
     } else if (keyRef) {
       if (!objects) continue;
@@ -115,6 +96,6 @@ export function resolveEnv(pod: Pod, c: Container, objects?: ConfigObjects): Env
 }
 
 /** containerEnv is a container's environment as far as it can be made: see resolveEnv. */
-export function containerEnv(pod: Pod, c: Container, objects?: ConfigObjects): Record<string, string> {
-  return resolveEnv(pod, c, objects).env;
+export function containerEnv(pod: Pod, c: Container, objects?: ConfigObjects, allocatable?: NodeAllocatable): Record<string, string> {
+  return resolveEnv(pod, c, objects, allocatable).env;
 }

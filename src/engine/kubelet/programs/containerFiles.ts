@@ -1,24 +1,36 @@
 import type { Container, Pod } from 'kubernetes-types/core/v1';
+import { projections } from '../volumeMounts';
 import type { ConfigObjects } from './containerEnv';
-
-/** serviceAccountNamespace is the file of the service account volume every pod mounts that names its namespace. */
-export const serviceAccountNamespace = '/var/run/secrets/kubernetes.io/serviceaccount/namespace';
+import { fieldRefValue, type NodeAllocatable, resourceFieldValue } from './downwardAPI';
 
 const join = (dir: string, name: string) => `${dir.replace(/\/+$/, '')}/${name}`;
 
 /**
- * containerFiles are the files a container sees from its ConfigMap and Secret volume mounts (every
- * key, or the listed items, under the mount path; one key as the file a subPath mounts), plus the
- * service account's namespace file, by absolute path. What the container writes is not kept here.
+ * containerFiles are the files a container sees from its volume mounts, by absolute path: the keys
+ * of ConfigMaps and Secrets (every key, or the listed items) and downward API items, from plain or
+ * projected volumes; one file where a subPath mounts it. The service account token a projected
+ * volume would hold is not requested by the simulated kubelet, so that file is absent. What the
+ * container writes is not kept here.
  */
-export function containerFiles(pod: Pod, c: Container, objects?: ConfigObjects): Record<string, string> {
-  const files: Record<string, string> = { [serviceAccountNamespace]: pod.metadata?.namespace ?? '' };
+export function containerFiles(pod: Pod, c: Container, objects?: ConfigObjects, allocatable?: NodeAllocatable): Record<string, string> {
+  const files: Record<string, string> = {};
   for (const m of c.volumeMounts ?? []) {
     const v = pod.spec?.volumes?.find((x) => x.name === m.name);
-    const source = v?.configMap ? { kind: 'ConfigMap' as const, name: v.configMap.name, items: v.configMap.items } : v?.secret ? { kind: 'Secret' as const, name: v.secret.secretName, items: v.secret.items } : undefined;
-    const data = source && objects?.(source.kind, source.name ?? '');
-    if (!source || !data) continue;
-    const entries: [string, string][] = source.items ? source.items.filter((i) => i.key in data).map((i) => [i.path, data[i.key]]) : Object.entries(data);
+    if (!v) continue;
+    const entries: [string, string][] = [];
+    for (const p of projections(v)) {
+      if (p.kind === 'DownwardAPI') {
+        for (const item of p.items) {
+          const value = item.fieldRef ? fieldRefValue(pod, item.fieldRef.fieldPath) : item.resourceFieldRef && resourceFieldValue(pod, c, item.resourceFieldRef, allocatable);
+          if (value !== undefined) entries.push([item.path, value]);
+        }
+        continue;
+      }
+      const data = p.kind !== 'ServiceAccountToken' && objects?.(p.kind, p.name);
+      if (!data) continue;
+      if (!p.items) entries.push(...Object.entries(data));
+      else for (const i of p.items) if (i.key in data) entries.push([i.path, data[i.key]]);
+    }
     if (m.subPath) {
       const found = entries.find(([path]) => path === m.subPath);
       if (found) files[m.mountPath] = found[1];

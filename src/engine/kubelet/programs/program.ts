@@ -32,8 +32,8 @@ export function programContext(pod: Pod, c: Container, attempt: number, view?: C
   return {
     podName: pod.metadata?.name ?? '',
     podIP: pod.status?.podIP ?? '10.244.0.1',
-    env: containerEnv(pod, c, view?.objects),
-    files: containerFiles(pod, c, view?.objects),
+    env: containerEnv(pod, c, view?.objects, view?.allocatable),
+    files: containerFiles(pod, c, view?.objects, view?.allocatable),
     startMs: view?.startMs ?? 0,
     resolvesAt: resolver(view, pod.metadata?.namespace ?? ''),
     probes: probeList(c),

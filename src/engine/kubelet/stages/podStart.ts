@@ -29,7 +29,7 @@ export const podStart: ContainerStage = {
   next(pod, rt, c, now, env) {
     const spec = specOf(pod, c);
     const view = env.clusterView(pod.metadata?.namespace ?? '', now);
-    const made = resolveEnv(pod, spec, view.objects);
+    const made = resolveEnv(pod, spec, view.objects, view.allocatable);
     // An object the node has not listed yet: the stage runs again shortly.
     if (made.waiting) return { runtime: rt };
     if (made.error) {
