@@ -11,10 +11,9 @@ import type { ResourceDefinition } from '../registry/resourceDefinition';
 import type { ResourceStrategy } from '../registry/strategy';
 import { type AccessReviewKind, validateAccessReview } from './accessReviews';
 
-// The playground's API server authenticates service account tokens only and authorizes every
-// request, as a v1.32 server started with --anonymous-auth and --authorization-mode=AlwaysAllow
-// does: the reviews that ask it who someone is and what they may do answer accordingly. They are
-// computed, not stored.
+// The playground's API server authorizes every request, as a v1.32 server started with
+// --authorization-mode=AlwaysAllow does, and authenticates as requestUser.ts says: the reviews that
+// ask it who someone is and what they may do answer accordingly. They are computed, not stored.
 
 /** reviewResources are the create-only review resources served, by "group/resource". */
 const reviewResources = new Set([
