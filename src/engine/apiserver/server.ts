@@ -16,6 +16,7 @@ import { allResources } from './registry/resources';
 import { WatchHub } from './watch/watchHub';
 import { EventTtl } from './registry/eventTtl';
 import { createReview, isReview } from './reviews/reviews';
+import { serveIssuerDiscovery } from './authentication/issuerDiscovery';
 import { requestUser } from './authentication/requestUser';
 import { createToken } from './subresources/tokenRequest';
 import { bindPod } from './subresources/binding';
@@ -218,6 +219,8 @@ export class ApiServer implements ApiTransport {
       const doc = serveOpenApi(req, path);
       if (doc) return doc;
     }
+    const issuer = serveIssuerDiscovery(this.ctx, path);
+    if (issuer) return issuer;
     throw new ApiError(failure(404, StatusReason.NotFound, 'the server could not find the requested resource', {}));
   }
 }

@@ -5,6 +5,7 @@ import type { ResourceDefinition } from '../apiserver/registry/resourceDefinitio
 import type { TypedObject } from '../api/object';
 import { IsDefaultStorageClassAnnotation } from '../apiserver/registry/persistentvolumeclaims';
 import { LocalPathProvisionerName } from '../controllers/volume/localPathProvisioner';
+import { nodeIPFor } from './topology';
 
 /** SystemNamespaces are the namespaces every v1.32 cluster starts with. */
 export const SystemNamespaces = ['default', 'kube-system', 'kube-public', 'kube-node-lease'] as const;
@@ -14,7 +15,7 @@ export const SystemNamespaces = ['default', 'kube-system', 'kube-public', 'kube-
  * workload: the system namespaces, the `kubernetes` Service (ClusterIP 10.96.0.1), the system
  * PriorityClasses, kube-dns's Service (10.96.0.10) and kind's default StorageClass `standard`.
  */
-function bootstrapObjects(): [ResourceDefinition, TypedObject][] {
+function bootstrapObjects(advertiseAddress: string): [ResourceDefinition, TypedObject][] {
   const objs: [ResourceDefinition, TypedObject][] = SystemNamespaces.map((name) => [
     Resources.namespaces,
     { apiVersion: 'v1', kind: 'Namespace', metadata: { name } },
@@ -46,6 +47,29 @@ function bootstrapObjects(): [ResourceDefinition, TypedObject][] {
       kind: 'Service',
       metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
       spec: { clusterIP: '10.96.0.1', ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }], sessionAffinity: 'None', type: 'ClusterIP' },
+    } as TypedObject,
+  ]);
+  // The API server's own endpoint reconciler publishes its advertise address behind `kubernetes`,
+  // in Endpoints (kept from mirroring) and in the EndpointSlice it writes alongside (endpointsadapter.go).
+  const https = { name: 'https', port: 6443, protocol: 'TCP' };
+  objs.push([
+    Resources.endpoints,
+    {
+      apiVersion: 'v1',
+      kind: 'Endpoints',
+      metadata: { name: 'kubernetes', namespace: 'default', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } },
+      subsets: [{ addresses: [{ ip: advertiseAddress }], ports: [https] }],
+    } as TypedObject,
+  ]);
+  objs.push([
+    Resources.endpointslices,
+    {
+      apiVersion: 'discovery.k8s.io/v1',
+      kind: 'EndpointSlice',
+      metadata: { name: 'kubernetes', namespace: 'default', labels: { 'kubernetes.io/service-name': 'kubernetes' } },
+      addressType: 'IPv4',
+      endpoints: [{ addresses: [advertiseAddress], conditions: { ready: true } }],
+      ports: [https],
     } as TypedObject,
   ]);
   objs.push([
@@ -86,8 +110,8 @@ function bootstrapObjects(): [ResourceDefinition, TypedObject][] {
 }
 
 /** bootstrapCluster creates the bootstrap objects through the API; existing ones are kept. */
-export async function bootstrapCluster(client: ApiClient): Promise<void> {
-  for (const [res, obj] of bootstrapObjects()) {
+export async function bootstrapCluster(client: ApiClient, advertiseAddress = nodeIPFor(0)): Promise<void> {
+  for (const [res, obj] of bootstrapObjects(advertiseAddress)) {
     try {
       await client.create(res, obj);
     } catch (e) {

@@ -1,8 +1,7 @@
 import { goJson } from '../../api/goJson';
-import { hmacSha256 } from './sha256';
 
-// Compact JWS (RFC 7515) with HS256, enough for the service account tokens this API server issues
-// and checks. JSON is written as Go's encoding/json writes the claim maps go-jose builds, keys sorted.
+// Compact JWS (RFC 7515), enough for the service account tokens this API server issues and checks.
+// JSON is written as Go's encoding/json writes the claim maps go-jose builds, keys sorted.
 
 const utf8 = new TextEncoder();
 
@@ -21,17 +20,17 @@ function fromBase64Url(s: string): Uint8Array | undefined {
   return out;
 }
 
-/** signJwt returns header.claims.signature, signed with HMAC-SHA256 under key. */
-export function signJwt(header: Record<string, unknown>, claims: Record<string, unknown>, key: Uint8Array): string {
+/** signJwt returns header.claims.signature, the signature made by sign over the first two parts. */
+export function signJwt(header: Record<string, unknown>, claims: Record<string, unknown>, sign: (input: Uint8Array) => Uint8Array): string {
   const input = `${base64Url(utf8.encode(goJson(header)))}.${base64Url(utf8.encode(goJson(claims)))}`;
-  return `${input}.${base64Url(hmacSha256(key, utf8.encode(input)))}`;
+  return `${input}.${base64Url(sign(utf8.encode(input)))}`;
 }
 
 /** ParsedJwt is a compact JWS taken apart, its signature not yet checked. */
 export interface ParsedJwt {
   header: Record<string, unknown>;
   claims: Record<string, unknown>;
-  signingInput: string;
+  signingInput: Uint8Array;
   signature: Uint8Array;
 }
 
@@ -45,20 +44,10 @@ export function parseJwt(token: string): ParsedJwt | undefined {
     const header = JSON.parse(new TextDecoder().decode(h));
     const claims = JSON.parse(new TextDecoder().decode(c));
     if (!isObject(header) || !isObject(claims)) return undefined;
-    return { header, claims, signingInput: `${parts[0]}.${parts[1]}`, signature: s };
+    return { header, claims, signingInput: utf8.encode(`${parts[0]}.${parts[1]}`), signature: s };
   } catch {
     return undefined;
   }
-}
-
-/** verifiesHs256 checks a parsed token's HS256 signature under key. */
-export function verifiesHs256(jwt: ParsedJwt, key: Uint8Array): boolean {
-  if (jwt.header.alg !== 'HS256') return false;
-  const want = hmacSha256(key, utf8.encode(jwt.signingInput));
-  if (want.length !== jwt.signature.length) return false;
-  let diff = 0;
-  for (let i = 0; i < want.length; i++) diff |= want[i] ^ jwt.signature[i];
-  return diff === 0;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -1,6 +1,7 @@
 import type { TokenRequest, TokenReview } from 'kubernetes-types/authentication/v1';
 import type { Node, Pod, ServiceAccount } from 'kubernetes-types/core/v1';
 import type { SelfSubjectReview } from 'kubernetes-types/authentication/v1';
+import { createPublicKey, verify } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../client/apiClient';
 import { bootstrapCluster } from '../../cluster/bootstrap';
@@ -49,7 +50,28 @@ describe('serviceaccounts/token (TokenRequest)', () => {
     expect(claims.exp - claims.iat).toBe(3600);
     // go-jose writes the claims as a map: keys sorted.
     expect(Object.keys(claims)).toEqual(['aud', 'exp', 'iat', 'iss', 'jti', 'kubernetes.io', 'nbf', 'sub']);
-    expect(JSON.parse(atob(got.status!.token.split('.')[0]))).toMatchObject({ alg: 'HS256' });
+    expect(JSON.parse(atob(got.status!.token.split('.')[0]))).toEqual({ alg: 'ES256', kid: expect.stringMatching(/^[\w-]{43}$/) });
+  });
+
+  it('signs tokens that check out against the key set the issuer discovery publishes', async () => {
+    const { status } = await issue();
+    const config = (await server.request({ method: 'GET', path: '/.well-known/openid-configuration' })).body;
+    expect(config).toEqual({
+      issuer: 'https://kubernetes.default.svc.cluster.local',
+      jwks_uri: 'https://172.18.0.2:6443/openid/v1/jwks',
+      response_types_supported: ['id_token'],
+      subject_types_supported: ['public'],
+      id_token_signing_alg_values_supported: ['ES256'],
+    });
+    const jwks = await server.request({ method: 'GET', path: '/openid/v1/jwks' });
+    expect(jwks.contentType).toBe('application/jwk-set+json');
+    const [jwk] = (jwks.body as { keys: Record<string, string>[] }).keys;
+    expect(jwk).toMatchObject({ use: 'sig', kty: 'EC', crv: 'P-256', alg: 'ES256', kid: JSON.parse(atob(status!.token.split('.')[0])).kid });
+    // Node's own ECDSA, as any OIDC client would check the token.
+    const [head, body, signature] = status!.token.split('.');
+    const key = createPublicKey({ key: jwk, format: 'jwk' });
+    expect(verify('sha256', Buffer.from(`${head}.${body}`), { key, dsaEncoding: 'ieee-p1363' }, Buffer.from(signature, 'base64url'))).toBe(true);
+    expect(verify('sha256', Buffer.from(`${head}.${body}x`), { key, dsaEncoding: 'ieee-p1363' }, Buffer.from(signature, 'base64url'))).toBe(false);
   });
 
   it('binds a token to a pod and the node it runs on, and refuses what the REST storage refuses', async () => {

@@ -5,13 +5,11 @@ import { objectKey } from '../../store/mvccStore';
 import type { ServerContext } from '../handlers/context';
 import { storageKey } from '../registry/resourceDefinition';
 import { Resources } from '../registry/resources';
-import { base64Url, parseJwt, signJwt, verifiesHs256 } from './jwt';
-import { sha256 } from './sha256';
+import { parseJwt, signJwt } from './jwt';
+import { serviceAccountKey } from './serviceAccountKey';
 
 // Bound service account tokens as pkg/serviceaccount (v1.32) issues and checks them: the same
-// claims, lifetimes, bound objects and errors. One thing is simulated and says so in its header:
-// a real cluster signs with the service-account key pair (RS256); this one signs with HMAC-SHA256
-// (HS256) under a key derived from the simulation's seed, so the same scenario issues the same tokens.
+// claims, lifetimes, bound objects and errors, signed ES256 with the cluster's service-account key.
 
 /** ServiceAccountIssuer is the iss claim, kubeadm's --service-account-issuer. */
 export const ServiceAccountIssuer = 'https://kubernetes.default.svc.cluster.local';
@@ -42,16 +40,6 @@ interface KubernetesClaim {
   node?: Ref;
 }
 
-const utf8 = new TextEncoder();
-const keys = new Map<string, Uint8Array>();
-
-function signingKey(seed: number | string): Uint8Array {
-  const id = String(seed);
-  let key = keys.get(id);
-  if (!key) keys.set(id, (key = sha256(utf8.encode(`service-account-signing-key/${id}`))));
-  return key;
-}
-
 /** issueToken signs a token for sa, valid for expirationSeconds from nowMs (token.Claims + GenerateToken). */
 export function issueToken(ctx: ServerContext, sa: ServiceAccount, bound: BoundObjects, expirationSeconds: number, audiences: string[], nowMs: number): string {
   const now = Math.floor(nowMs / 1000);
@@ -63,7 +51,7 @@ export function issueToken(ctx: ServerContext, sa: ServiceAccount, bound: BoundO
     if (bound.node) kubernetes.node = bound.node;
   } else if (bound.secret) kubernetes.secret = bound.secret;
   else if (bound.node) kubernetes.node = bound.node;
-  const key = signingKey(ctx.sim.seed);
+  const key = serviceAccountKey(ctx.sim.seed);
   const claims = {
     aud: audiences,
     exp: now + expirationSeconds,
@@ -74,7 +62,7 @@ export function issueToken(ctx: ServerContext, sa: ServiceAccount, bound: BoundO
     nbf: now,
     sub: serviceAccountUsername(ns, name),
   };
-  return signJwt({ alg: 'HS256', kid: base64Url(sha256(key)) }, claims, key);
+  return signJwt({ alg: 'ES256', kid: key.kid }, claims, key.sign);
 }
 
 /** TokenAuthentication is the answer for one bearer token: a user, or not, with the error if any. */
@@ -98,7 +86,9 @@ const failed = (why: string): TokenAuthentication => ({ authenticated: false, er
 export function authenticateToken(ctx: ServerContext, token: string, audiences: string[] = ApiAudiences): TokenAuthentication {
   const jwt = parseJwt(token);
   if (!jwt || jwt.claims.iss !== ServiceAccountIssuer) return { authenticated: false, error: invalidBearerToken };
-  if (!verifiesHs256(jwt, signingKey(ctx.sim.seed))) return failed('go-jose/go-jose: error in cryptographic primitive');
+  if (jwt.header.alg !== 'ES256' || !serviceAccountKey(ctx.sim.seed).verifies(token, jwt.signingInput, jwt.signature)) {
+    return failed('go-jose/go-jose: error in cryptographic primitive');
+  }
   // Only this server's key signs tokens, and every token it signs carries these claims.
   const c = jwt.claims as { aud: string[]; exp: number; nbf: number; iat: number; jti: string; 'kubernetes.io': KubernetesClaim };
   const matched = c.aud.filter((a) => audiences.includes(a));
