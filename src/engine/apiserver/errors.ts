@@ -38,6 +38,20 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * PlainTextError is a failure some filters of the handler chain write as text rather than as a
+ * Status (responsewriters.InternalError: "Internal Server Error: <path>: <cause>").
+ */
+export class PlainTextError extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PlainTextError';
+  }
+}
+
 /** isApiError reports whether err is an ApiError with the given reason (any reason when omitted). */
 export function isApiError(err: unknown, reason?: StatusReason): err is ApiError {
   return err instanceof ApiError && (reason === undefined || err.reason === reason);

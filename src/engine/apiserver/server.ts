@@ -1,7 +1,7 @@
 import type { ApiRequest, ApiResponse, ApiTransport, StreamChunk, StreamId } from '../client/transport';
 import type { Sim } from '../sim/sim';
 import { MvccStore } from '../store/mvccStore';
-import { ApiError, failure, newBadRequest, newInternalError, newMethodNotSupported, newNotFound, StatusReason } from './errors';
+import { ApiError, failure, newBadRequest, newInternalError, newMethodNotSupported, newNotFound, PlainTextError, StatusReason } from './errors';
 import type { ServerContext } from './handlers/context';
 import { listObjects } from './handlers/list';
 import { createObject, deleteCollection, deleteObject, getObject, patchObject, updateObject } from './handlers/objects';
@@ -228,6 +228,7 @@ export class ApiServer implements ApiTransport {
 /** errorResponse turns anything thrown while serving into a Status response. */
 export function errorResponse(e: unknown): ApiResponse {
   if (e instanceof ApiError) return { status: e.code, body: e.status };
+  if (e instanceof PlainTextError) return { status: e.code, body: `${e.message}\n`, contentType: 'text/plain; charset=utf-8' };
   const msg = e instanceof Error ? e.message : String(e);
   const err = newInternalError(msg);
   return { status: 500, body: err.status };

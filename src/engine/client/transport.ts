@@ -20,6 +20,16 @@ export interface ApiRequest {
   authorization?: string;
   /** clientCertificate is the subject of the client's TLS certificate (HTTPS hosts), and whether the cluster CA signed it. */
   clientCertificate?: { commonName: string; organizations: string[]; verified: boolean };
+  /** impersonate carries the Impersonate-User, -Group, -Uid and -Extra-* headers (kubectl --as, --as-group, --as-uid). */
+  impersonate?: Impersonation;
+}
+
+/** Impersonation is who a request asks to act as. */
+export interface Impersonation {
+  user?: string;
+  groups?: string[];
+  uid?: string;
+  extra?: Record<string, string[]>;
 }
 
 /** ApiResponse is one API answer; failures carry a v1 Status as data (never a thrown Error). */

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { ApiRequest, ApiResponse, ApiTransport, HttpMethod } from '../../engine/client/transport';
+import type { ApiRequest, ApiResponse, ApiTransport, HttpMethod, Impersonation } from '../../engine/client/transport';
 import { MaxRequestBodyBytes } from '../../engine/apiserver/request/decode';
 import { newRequestEntityTooLarge, failure } from '../../engine/apiserver/errors';
 import type { PlaygroundRoute } from '../shared/playgroundApi';
@@ -59,6 +59,7 @@ async function handle(transport: ApiTransport, extra: PlaygroundRoute, req: Inco
     userAgent: req.headers['user-agent'],
     authorization: req.headers['authorization'],
     clientCertificate: clientCertificate(req),
+    impersonate: impersonation(req),
   };
   const extraRes = await extra(apiReq);
   if (extraRes) return writeResponse(res, extraRes);
@@ -153,4 +154,19 @@ function clientCertificate(req: IncomingMessage): ApiRequest['clientCertificate'
   if (!peer?.subject) return undefined;
   const o = peer.subject.O;
   return { commonName: ([] as string[]).concat(peer.subject.CN ?? '')[0], organizations: o === undefined ? [] : ([] as string[]).concat(o), verified: socket.authorized === true };
+}
+
+/** impersonation reads the Impersonate-* headers; extra keys are percent-encoded in their header names. */
+function impersonation(req: IncomingMessage): Impersonation | undefined {
+  const headers = req.headersDistinct;
+  const imp: Impersonation = {};
+  const one = (name: string) => headers[name]?.[0];
+  if (one('impersonate-user')) imp.user = one('impersonate-user');
+  if (headers['impersonate-group']?.length) imp.groups = headers['impersonate-group'];
+  if (one('impersonate-uid')) imp.uid = one('impersonate-uid');
+  for (const [name, values] of Object.entries(headers)) {
+    if (!name.startsWith('impersonate-extra-') || !values) continue;
+    (imp.extra ??= {})[decodeURIComponent(name.slice('impersonate-extra-'.length))] = values;
+  }
+  return Object.keys(imp).length ? imp : undefined;
 }

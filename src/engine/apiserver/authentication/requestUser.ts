@@ -1,6 +1,6 @@
 import type { UserInfo } from 'kubernetes-types/authentication/v1';
-import type { ApiRequest } from '../../client/transport';
-import { newUnauthorized } from '../errors';
+import type { ApiRequest, Impersonation } from '../../client/transport';
+import { newUnauthorized, PlainTextError } from '../errors';
 import type { ServerContext } from '../handlers/context';
 import { authenticateToken } from './serviceAccountTokens';
 
@@ -12,8 +12,16 @@ import { authenticateToken } from './serviceAccountTokens';
 /** anonymousUser is who a request without credentials comes from. */
 export const anonymousUser: UserInfo = { username: 'system:anonymous', groups: ['system:unauthenticated'] };
 
-/** requestUser authenticates a request, or throws the 401 Unauthorized Status a bad token gets. */
+/**
+ * requestUser is who a request acts as: the user its credentials authenticate, or the one it
+ * impersonates (which AlwaysAllow lets anyone do). A bad token gets the 401 Unauthorized Status.
+ */
 export function requestUser(ctx: ServerContext, req: ApiRequest): UserInfo {
+  const user = authenticatedUser(ctx, req);
+  return req.impersonate ? impersonatedUser(req.impersonate, req.path) : user;
+}
+
+function authenticatedUser(ctx: ServerContext, req: ApiRequest): UserInfo {
   const cert = req.clientCertificate;
   if (cert) {
     if (!cert.verified) throw newUnauthorized('Unauthorized');
@@ -25,4 +33,32 @@ export function requestUser(ctx: ServerContext, req: ApiRequest): UserInfo {
   const result = authenticateToken(ctx, m[1]);
   if (!result.authenticated) throw newUnauthorized('Unauthorized');
   return result.user!;
+}
+
+const serviceAccountUser = /^system:serviceaccount:([^:]+):([^:]+)$/;
+
+/**
+ * impersonatedUser is the user WithImpersonation (k8s.io/apiserver, v1.32) makes: a service
+ * account's groups when none are asked for, and system:authenticated (or, for system:anonymous,
+ * system:unauthenticated) unless asked for otherwise.
+ */
+function impersonatedUser(imp: Impersonation, path: string): UserInfo {
+  const username = imp.user ?? '';
+  if (!username) {
+    // The requests as buildImpersonationRequests lists them: v1.ObjectReference values printed with %v.
+    const requests = [...(imp.groups ?? []).map((g) => `{Group  ${g}    }`), ...(imp.uid ? [`{UID  ${imp.uid}    }`] : [])];
+    throw new PlainTextError(500, `Internal Server Error: ${JSON.stringify(path)}: requested [${requests.join(' ')}] without impersonating a user`);
+  }
+  const groups = [...(imp.groups ?? [])];
+  const sa = serviceAccountUser.exec(username);
+  if (sa && !imp.groups?.length) groups.push('system:serviceaccounts', `system:serviceaccounts:${sa[1]}`);
+  if (username !== anonymousUser.username) {
+    if (!groups.includes('system:authenticated') && !groups.includes('system:unauthenticated')) groups.push('system:authenticated');
+  } else if (!groups.includes('system:unauthenticated')) {
+    groups.push('system:unauthenticated');
+  }
+  const user: UserInfo = { username, groups };
+  if (imp.uid) user.uid = imp.uid;
+  if (imp.extra) user.extra = imp.extra;
+  return user;
 }

@@ -480,6 +480,12 @@ describe.skipIf(!kubectlPath)('real kubectl v1.32 commands against the headless 
         { ATTRIBUTE: 'Username', VALUE: 'system:anonymous' },
         { ATTRIBUTE: 'Groups', VALUE: '[system:unauthenticated]' },
       ]);
+      // --as and --as-group impersonate, which AlwaysAllow lets anyone do.
+      expect(parseTable(await k('auth', 'whoami', '--as', 'system:serviceaccount:ci:builder'))).toEqual([
+        { ATTRIBUTE: 'Username', VALUE: 'system:serviceaccount:ci:builder' },
+        { ATTRIBUTE: 'Groups', VALUE: '[system:serviceaccounts system:serviceaccounts:ci system:authenticated]' },
+      ]);
+      expect(await k('auth', 'whoami', '--as', 'jane', '--as-group', 'devs', '-o', 'jsonpath={.status.userInfo.groups}')).toBe('["devs","system:authenticated"]');
     });
 
     it('create token issues a token that a TokenReview authenticates as the service account', async () => {
