@@ -1,12 +1,13 @@
 import type { ApiRequest, ApiResponse, ApiTransport, StreamChunk, StreamId } from '../client/transport';
 import type { Sim } from '../sim/sim';
 import { MvccStore } from '../store/mvccStore';
-import { ApiError, failure, newBadRequest, newInternalError, newMethodNotSupported, newNotFound, PlainTextError, StatusReason } from './errors';
+import { ApiError, failure, newBadRequest, newInternalError, newMethodNotSupported, newNotFound, PlainTextError, newForbidden, StatusReason } from './errors';
 import type { ServerContext } from './handlers/context';
 import { listObjects } from './handlers/list';
 import { createObject, deleteCollection, deleteObject, getObject, patchObject, updateObject } from './handlers/objects';
 import { boolParam, q } from './handlers/query';
 import { openWatch } from './handlers/watch';
+import type { UserInfo } from 'kubernetes-types/authentication/v1';
 import { parseRequestInfo, type RequestInfo } from './request/requestInfo';
 import { GenericRegistry } from './registry/genericRegistry';
 import { ResourceQuotaAdmission } from './admission/resourceQuota';
@@ -18,6 +19,8 @@ import { EventTtl } from './registry/eventTtl';
 import { createReview, isReview } from './reviews/reviews';
 import { serveIssuerDiscovery } from './authentication/issuerDiscovery';
 import { requestUser } from './authentication/requestUser';
+import { forbiddenMessage, requestAttributes } from './authorization/attributes';
+import { type AuthorizationMode, newAuthorizer } from './authorization/authorizer';
 import { createToken } from './subresources/tokenRequest';
 import { bindPod } from './subresources/binding';
 import { evictPod } from './subresources/eviction';
@@ -38,6 +41,8 @@ export interface ApiServerOptions {
   strategies: ResourceStrategy[];
   historyLimit?: number;
   freeze?: boolean;
+  /** authorizationMode is --authorization-mode for remote requests (AlwaysAllow by default). */
+  authorizationMode?: AuthorizationMode;
 }
 
 /**
@@ -67,6 +72,7 @@ export class ApiServer implements ApiTransport {
       registry,
       strategies,
       watches: new WatchHub(this.store, sim.timers),
+      authorizer: newAuthorizer(opts.authorizationMode ?? 'AlwaysAllow', this.store),
     };
   }
 
@@ -87,8 +93,8 @@ export class ApiServer implements ApiTransport {
   async stream(req: ApiRequest, onChunk: (chunk: StreamChunk) => void): Promise<StreamId> {
     const id = ++this.streamSeq;
     try {
-      requestUser(this.ctx, req);
       const info = parseRequestInfo(req.path);
+      this.authorize(req, info, requestUser(this.ctx, req));
       const s = this.strategyFor(info);
       if (info.name === '' && req.method === 'GET') {
         const watchId = openWatch(this.ctx, s, info.namespace, req, (c) => {
@@ -122,6 +128,7 @@ export class ApiServer implements ApiTransport {
     const path = q < 0 ? req.path : req.path.slice(0, q);
     const user = requestUser(this.ctx, req);
     const info = parseRequestInfo(path);
+    this.authorize(req, info, user);
     if (!info.isResourceRequest) return this.nonResource(req, path, info);
     const s = this.strategyFor(info);
     const ns = info.namespace;
@@ -197,6 +204,16 @@ export class ApiServer implements ApiTransport {
         throw new ApiError(failure(400, StatusReason.BadRequest, SimulatedContainersMessage));
     }
     throw newMethodNotSupported({ group: s.def.group, resource: `${s.def.resource}/${sub}` }, req.method.toLowerCase());
+  }
+
+  /** authorize runs the authorizer on a remote request (WithAuthorization): 403 Forbidden unless allowed. */
+  private authorize(req: ApiRequest, info: RequestInfo, user: UserInfo): void {
+    if (!req.remote) return;
+    const attrs = requestAttributes(req, info, user);
+    const { allowed, reason } = this.ctx.authorizer.authorize(attrs);
+    if (allowed) return;
+    const message = reason ? `${forbiddenMessage(attrs)}: ${reason}` : forbiddenMessage(attrs);
+    throw newForbidden({ group: attrs.apiGroup, resource: attrs.resource }, attrs.name, message);
   }
 
   private strategyFor(info: RequestInfo): ResourceStrategy {

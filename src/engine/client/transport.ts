@@ -20,6 +20,12 @@ export interface ApiRequest {
   authorization?: string;
   /** clientCertificate is the subject of the client's TLS certificate (HTTPS hosts), and whether the cluster CA signed it. */
   clientCertificate?: { commonName: string; organizations: string[]; verified: boolean };
+  /**
+   * remote marks a request that came over the network (the HTTP host): it is authenticated and
+   * authorized. Without it the caller is in the API server's process (the engine's components, the
+   * page over its Worker port) and acts as the privileged loopback client.
+   */
+  remote?: boolean;
   /** impersonate carries the Impersonate-User, -Group, -Uid and -Extra-* headers (kubectl --as, --as-group, --as-uid). */
   impersonate?: Impersonation;
 }

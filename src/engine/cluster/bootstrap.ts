@@ -5,6 +5,7 @@ import type { ResourceDefinition } from '../apiserver/registry/resourceDefinitio
 import type { TypedObject } from '../api/object';
 import { IsDefaultStorageClassAnnotation } from '../apiserver/registry/persistentvolumeclaims';
 import { LocalPathProvisionerName } from '../controllers/volume/localPathProvisioner';
+import { bootstrapPolicyObjects } from './bootstrapPolicy';
 import { nodeIPFor } from './topology';
 
 /** SystemNamespaces are the namespaces every v1.32 cluster starts with. */
@@ -12,8 +13,9 @@ export const SystemNamespaces = ['default', 'kube-system', 'kube-public', 'kube-
 
 /**
  * bootstrapObjects are what kube-apiserver's bootstrap controllers and kubeadm create before any
- * workload: the system namespaces, the `kubernetes` Service (ClusterIP 10.96.0.1), the system
- * PriorityClasses, kube-dns's Service (10.96.0.10) and kind's default StorageClass `standard`.
+ * workload: the system namespaces, the `kubernetes` Service (ClusterIP 10.96.0.1) and its
+ * endpoints, the system PriorityClasses, kube-dns's Service (10.96.0.10), kind's default
+ * StorageClass `standard` and the default RBAC policy.
  */
 function bootstrapObjects(advertiseAddress: string): [ResourceDefinition, TypedObject][] {
   const objs: [ResourceDefinition, TypedObject][] = SystemNamespaces.map((name) => [
@@ -106,6 +108,7 @@ function bootstrapObjects(advertiseAddress: string): [ResourceDefinition, TypedO
       volumeBindingMode: 'WaitForFirstConsumer',
     } as TypedObject,
   ]);
+  objs.push(...bootstrapPolicyObjects());
   return objs;
 }
 

@@ -1,3 +1,4 @@
+import type { AuthorizationMode } from '../apiserver/authorization/authorizer';
 import { ApiServer } from '../apiserver/server';
 import { ApiClient } from '../client/apiClient';
 import { ControllerManager } from '../controllers/controllerManager';
@@ -16,6 +17,8 @@ export interface ControlPlaneOptions {
   startMs?: number;
   freeze?: boolean;
   historyLimit?: number;
+  /** authorizationMode is the API server's --authorization-mode for remote requests. */
+  authorizationMode?: AuthorizationMode;
 }
 
 /**
@@ -35,7 +38,7 @@ export class ControlPlane {
 
   constructor(opts: ControlPlaneOptions) {
     this.sim = new Sim(opts.seed ?? 1, opts.yieldToHost, opts.startMs);
-    this.apiServer = new ApiServer(this.sim, { strategies: servedStrategies, freeze: opts.freeze, historyLimit: opts.historyLimit });
+    this.apiServer = new ApiServer(this.sim, { strategies: servedStrategies, freeze: opts.freeze, historyLimit: opts.historyLimit, authorizationMode: opts.authorizationMode });
     this.client = new ApiClient(this.apiServer, 'kube-playground-admin');
     this.scheduler = new Scheduler(new ApiClient(this.apiServer, 'kube-scheduler/v1.32.4'), this.sim);
     this.controllerManager = new ControllerManager(this.apiServer, this.sim, controllerConstructors);

@@ -1,4 +1,5 @@
 import type { ControllerConstructor } from './controllerManager';
+import { ClusterRoleAggregationController } from './clusterRoleAggregation';
 import { CronJobController } from './cronjob/cronJobController';
 import { DaemonSetsController } from './daemonset/daemonSetController';
 import { DisruptionController } from './disruption';
@@ -12,7 +13,7 @@ import { ServiceAccountsController } from './serviceAccount';
 import { StatefulSetController } from './statefulset/statefulSetController';
 import { TTLAfterFinishedController } from './ttlAfterFinished';
 
-/** extraControllers are the service, namespace-content, disruption, Job, CronJob, TTL-after-finished, HPA, StatefulSet and DaemonSet controllers, for the controller manager's list. */
+/** extraControllers are the service, namespace-content, disruption, Job, CronJob, TTL-after-finished, HPA, StatefulSet, DaemonSet, quota and ClusterRole aggregation controllers, for the controller manager's list. */
 export const extraControllers: ControllerConstructor[] = [
   EndpointsController,
   EndpointSliceController,
@@ -26,4 +27,5 @@ export const extraControllers: ControllerConstructor[] = [
   StatefulSetController,
   DaemonSetsController,
   ResourceQuotaController,
+  ClusterRoleAggregationController,
 ];

@@ -14,6 +14,7 @@ export async function startApiserver(argv: string[]) {
     seed: args.seed,
     workers: args.nodes,
     startMs: args.startMs,
+    authorizationMode: args.authorizationMode,
     yieldToHost: () => new Promise((resolve) => setImmediate(resolve)),
   });
   await cluster.start();

@@ -1,3 +1,5 @@
+import type { AuthorizationMode } from '../../engine/apiserver/authorization/authorizer';
+
 /** ApiserverArgs are the flags of `npm run apiserver`. */
 export interface ApiserverArgs {
   port: number;
@@ -5,6 +7,8 @@ export interface ApiserverArgs {
   seed: string;
   speed: number;
   kubeconfig?: string;
+  /** authorizationMode is kube-apiserver's --authorization-mode: AlwaysAllow, or RBAC (Node,RBAC as kubeadm sets it). */
+  authorizationMode: AuthorizationMode;
   /** tls serves HTTPS with a self-signed certificate (kubectl sends bearer tokens over HTTPS only). */
   tls: boolean;
   /** startMs is when simulated time starts; the wall clock's now by default, so kubectl's ages read right. */
@@ -12,11 +16,11 @@ export interface ApiserverArgs {
 }
 
 const usage =
-  'usage: npm run apiserver -- --port <n> [--nodes <workers>] [--seed <s>] [--speed <x>] [--start-time <RFC 3339>] [--kubeconfig <path>] [--tls]';
+  'usage: npm run apiserver -- --port <n> [--nodes <workers>] [--seed <s>] [--speed <x>] [--start-time <RFC 3339>] [--kubeconfig <path>] [--tls] [--authorization-mode AlwaysAllow|RBAC]';
 
 /** parseArgs reads --flag value and --flag=value pairs; anything else is an error with the usage line. */
 export function parseArgs(argv: string[]): ApiserverArgs {
-  const out: ApiserverArgs = { port: 6443, nodes: 3, seed: '1', speed: 1, tls: false, startMs: Math.floor(Date.now() / 1000) * 1000 };
+  const out: ApiserverArgs = { port: 6443, nodes: 3, seed: '1', speed: 1, tls: false, authorizationMode: 'AlwaysAllow', startMs: Math.floor(Date.now() / 1000) * 1000 };
   for (let i = 0; i < argv.length; i++) {
     const m = argv[i].match(/^--([a-z-]+)(?:=(.*))?$/);
     if (!m) throw new Error(`unexpected argument ${argv[i]}\n${usage}`);
@@ -48,6 +52,14 @@ export function parseArgs(argv: string[]): ApiserverArgs {
       case 'kubeconfig':
         out.kubeconfig = value;
         break;
+      case 'authorization-mode': {
+        // kubeadm's Node,RBAC: the Node authorizer speaks only for kubelets' own credentials.
+        const modes = value.split(',');
+        if (value === 'AlwaysAllow') out.authorizationMode = 'AlwaysAllow';
+        else if (modes.includes('RBAC') && modes.every((m) => m === 'RBAC' || m === 'Node')) out.authorizationMode = 'RBAC';
+        else throw new Error(`--authorization-mode must be AlwaysAllow, RBAC or Node,RBAC\n${usage}`);
+        break;
+      }
       default:
         throw new Error(`unknown flag --${m[1]}\n${usage}`);
     }

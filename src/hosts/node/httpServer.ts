@@ -60,6 +60,7 @@ async function handle(transport: ApiTransport, extra: PlaygroundRoute, req: Inco
     authorization: req.headers['authorization'],
     clientCertificate: clientCertificate(req),
     impersonate: impersonation(req),
+    remote: true,
   };
   const extraRes = await extra(apiReq);
   if (extraRes) return writeResponse(res, extraRes);

@@ -7,7 +7,7 @@ import { ApiServer } from '../server';
 
 const server = new ApiServer(new Sim('who', () => Promise.resolve()), { strategies: servedStrategies });
 const whoami = async (req: { impersonate?: Impersonation; clientCertificate?: { commonName: string; organizations: string[]; verified: boolean } }) => {
-  const res = await server.request({ method: 'POST', path: '/apis/authentication.k8s.io/v1/selfsubjectreviews', body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' }, ...req });
+  const res = await server.request({ method: 'POST', path: '/apis/authentication.k8s.io/v1/selfsubjectreviews', body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' }, remote: true, ...req });
   return res.status === 201 ? (res.body as SelfSubjectReview).status?.userInfo : res;
 };
 
@@ -41,5 +41,10 @@ describe('requestUser', () => {
       body: 'Internal Server Error: "/apis/authentication.k8s.io/v1/selfsubjectreviews": requested [{Group  system:masters    }] without impersonating a user\n',
       contentType: 'text/plain; charset=utf-8',
     });
+  });
+
+  it('takes an in-process request for the loopback client, a superuser', async () => {
+    const res = await server.request({ method: 'POST', path: '/apis/authentication.k8s.io/v1/selfsubjectreviews', body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' } });
+    expect((res.body as SelfSubjectReview).status?.userInfo).toEqual({ username: 'system:apiserver', groups: ['system:authenticated', 'system:masters'] });
   });
 });

@@ -155,10 +155,10 @@ describe('authenticating service account tokens', () => {
   it('authenticates requests that carry a bearer token, and refuses a bad token with 401', async () => {
     const { status } = await issue();
     const whoami = (authorization?: string) =>
-      server.request({ method: 'POST', path: '/apis/authentication.k8s.io/v1/selfsubjectreviews', body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' }, authorization });
+      server.request({ method: 'POST', path: '/apis/authentication.k8s.io/v1/selfsubjectreviews', body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' }, authorization, remote: true });
     expect(((await whoami(`Bearer ${status!.token}`)).body as SelfSubjectReview).status?.userInfo?.username).toBe('system:serviceaccount:default:builder');
     expect(((await whoami()).body as SelfSubjectReview).status?.userInfo?.username).toBe('system:anonymous');
-    const refused = await server.request({ method: 'GET', path: '/api/v1/namespaces/default/pods', authorization: 'Bearer nonsense' });
+    const refused = await server.request({ method: 'GET', path: '/api/v1/namespaces/default/pods', authorization: 'Bearer nonsense', remote: true });
     expect(refused).toEqual({ status: 401, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Unauthorized', reason: 'Unauthorized', code: 401 } });
   });
 });

@@ -3,6 +3,7 @@ import type { StrategyIndex } from '../registry/strategyIndex';
 import type { MvccStore } from '../../store/mvccStore';
 import type { Sim } from '../../sim/sim';
 import type { WatchHub } from '../watch/watchHub';
+import type { Authorizer } from '../authorization/authorizer';
 
 /** ServerContext is what every handler of the API server shares. */
 export interface ServerContext {
@@ -11,4 +12,5 @@ export interface ServerContext {
   registry: GenericRegistry;
   strategies: StrategyIndex;
   watches: WatchHub;
+  authorizer: Authorizer;
 }

@@ -12,7 +12,7 @@ const sar = (spec: SubjectAccessReview['spec'], metadata?: SubjectAccessReview['
 const lsar = (spec: LocalSubjectAccessReview['spec']): LocalSubjectAccessReview => ({ apiVersion: 'authorization.k8s.io/v1', kind: 'LocalSubjectAccessReview', metadata: { namespace: 'default' }, spec });
 const ssar = (spec: SelfSubjectAccessReview['spec']): SelfSubjectAccessReview => ({ apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectAccessReview', spec });
 
-describe('review resources (AlwaysAllow, no authentication)', () => {
+describe('review resources (AlwaysAllow)', () => {
   it('allows every access a SelfSubjectAccessReview asks about, and sends the review back unstored', async () => {
     const c = client();
     const got = await c.create(Resources.selfsubjectaccessreviews, ssar({ resourceAttributes: { namespace: 'default', verb: 'delete', resource: 'nodes' } }));
@@ -31,12 +31,12 @@ describe('review resources (AlwaysAllow, no authentication)', () => {
     );
   });
 
-  it('lists every rule for the caller and names the caller system:anonymous', async () => {
+  it('lists every rule for the caller and names the in-process caller the loopback client', async () => {
     const c = client();
     const rules = await c.create<SelfSubjectRulesReview>(Resources.selfsubjectrulesreviews, { apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectRulesReview', spec: { namespace: 'default' } });
     expect(rules.status).toEqual({ resourceRules: [{ verbs: ['*'], apiGroups: ['*'], resources: ['*'] }], nonResourceRules: [{ verbs: ['*'], nonResourceURLs: ['*'] }], incomplete: false });
     const me = await c.create<SelfSubjectReview>(Resources.selfsubjectreviews, { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' });
-    expect(me.status?.userInfo).toEqual({ username: 'system:anonymous', groups: ['system:unauthenticated'] });
+    expect(me.status?.userInfo).toEqual({ username: 'system:apiserver', groups: ['system:authenticated', 'system:masters'] });
   });
 
   it('allows whatever a SubjectAccessReview asks about someone else, once it names a user or a group', async () => {

@@ -9,11 +9,12 @@ import type { ServerContext } from '../handlers/context';
 import { decodeObject } from '../handlers/decodeObject';
 import type { ResourceDefinition } from '../registry/resourceDefinition';
 import type { ResourceStrategy } from '../registry/strategy';
+import type { Attributes } from '../authorization/attributes';
 import { type AccessReviewKind, validateAccessReview } from './accessReviews';
 
-// The playground's API server authorizes every request, as a v1.32 server started with
-// --authorization-mode=AlwaysAllow does, and authenticates as requestUser.ts says: the reviews that
-// ask it who someone is and what they may do answer accordingly. They are computed, not stored.
+// The reviews that ask the API server who someone is and what they may do, answered by its
+// authenticator (requestUser.ts) and authorizer (authorization/authorizer.ts). They are computed,
+// not stored.
 
 /** reviewResources are the create-only review resources served, by "group/resource". */
 const reviewResources = new Set([
@@ -30,9 +31,6 @@ export function isReview(def: ResourceDefinition): boolean {
   return reviewResources.has(`${def.group}/${def.resource}`);
 }
 
-// AlwaysAllow's rules: every verb on everything (k8s.io/apiserver authorizerfactory alwaysAllowAuthorizer.RulesFor).
-const allResourceRules = [{ verbs: ['*'], apiGroups: ['*'], resources: ['*'] }];
-const allNonResourceRules = [{ verbs: ['*'], nonResourceURLs: ['*'] }];
 
 type Review = { metadata?: ObjectMeta; spec?: Record<string, unknown> };
 
@@ -58,13 +56,16 @@ export function createReview(ctx: ServerContext, s: ResourceStrategy, ns: string
     case 'selfsubjectaccessreviews':
     case 'subjectaccessreviews':
     case 'localsubjectaccessreviews': {
-      const errs = validateAccessReview(def.kind as AccessReviewKind, meta, (review.spec ?? {}) as SubjectAccessReviewSpec);
+      const spec = (review.spec ?? {}) as SubjectAccessReviewSpec;
+      const errs = validateAccessReview(def.kind as AccessReviewKind, meta, spec);
       // The REST storage passes the decoded (internal) object's kind, which is empty.
       if (errs.length) throw newInvalid({ group: def.group, kind: '' }, '', errs);
-      return answer({ allowed: true });
+      const subject = def.resource === 'selfsubjectaccessreviews' ? user : specUser(spec);
+      const { allowed, reason } = ctx.authorizer.authorize(reviewAttributes(subject, spec));
+      return answer(reason ? { allowed, reason } : { allowed });
     }
     case 'selfsubjectrulesreviews':
-      return answer({ resourceRules: allResourceRules, nonResourceRules: allNonResourceRules, incomplete: false });
+      return answer(ctx.authorizer.rulesFor(user, String(review.spec?.namespace ?? '')));
     case 'selfsubjectreviews':
       return answer({ userInfo: user }, undefined);
     default: {
@@ -74,4 +75,30 @@ export function createReview(ctx: ServerContext, s: ResourceStrategy, ns: string
       return answer({ authenticated: result.authenticated || undefined, user: result.user ?? {}, audiences: result.audiences, error: result.error });
     }
   }
+}
+
+/** specUser is the user a SubjectAccessReview asks about. */
+function specUser(spec: SubjectAccessReviewSpec): UserInfo {
+  const user: UserInfo = { username: spec.user ?? '', groups: spec.groups ?? [] };
+  if (spec.uid) user.uid = spec.uid;
+  if (spec.extra) user.extra = spec.extra;
+  return user;
+}
+
+/** reviewAttributes are authorizationutil.AuthorizationAttributesFrom: the access a review asks about. */
+function reviewAttributes(user: UserInfo, spec: SubjectAccessReviewSpec): Attributes {
+  const r = spec.resourceAttributes;
+  const n = spec.nonResourceAttributes;
+  return {
+    user,
+    verb: r?.verb ?? n?.verb ?? '',
+    resourceRequest: !!r,
+    path: n?.path ?? '',
+    apiGroup: r?.group ?? '',
+    apiVersion: r?.version ?? '',
+    namespace: r?.namespace ?? '',
+    resource: r?.resource ?? '',
+    subresource: r?.subresource ?? '',
+    name: r?.name ?? '',
+  };
 }

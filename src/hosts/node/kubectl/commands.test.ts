@@ -70,7 +70,8 @@ const kindCases = listable.map((def) => ({
   label: `${def.resource}.${def.version}.${def.group || 'core'}`,
   // kubectl's fully qualified resource.version.group reaches the non-preferred autoscaling/v1 too.
   arg: def.group === '' ? def.resource : `${def.resource}.${def.version}.${def.group}`,
-  nameRe: new RegExp(`^${def.kind.toLowerCase()}${def.group ? `\\.${def.group.replace(/\./g, '\\.')}` : ''}/[a-z0-9.-]+$`),
+  // RBAC names may hold colons (system:discovery); other kinds are DNS subdomains.
+  nameRe: new RegExp(`^${def.kind.toLowerCase()}${def.group ? `\\.${def.group.replace(/\./g, '\\.')}` : ''}/[a-z0-9.:-]+$`),
 }));
 
 /** headerOf splits a kubectl table header into its column names (tabwriter pads with at least 3 spaces). */

@@ -44,3 +44,41 @@ describe.skipIf(!kubectlPath)('real kubectl v1.32 over HTTPS: client certificate
     expect((await withToken(token, 'get', 'pods')).stderr).toContain('error: You must be logged in to the server (Unauthorized)\n');
   });
 });
+
+describe.skipIf(!kubectlPath)('real kubectl v1.32 against --authorization-mode=Node,RBAC', () => {
+  let h: Harness;
+  const withToken = (token: string, ...args: string[]) =>
+    h.kubectl(['--kubeconfig', '/dev/null', '--server', h.url, '--certificate-authority', h.caFile!, '--token', token, ...args]);
+
+  beforeAll(async () => {
+    h = await startHarness(['--tls', '--authorization-mode', 'Node,RBAC']);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('lets the admin do anything through kubeadm:cluster-admins, and a service account nothing it is not bound to', async () => {
+    expect(await h.run('auth', 'can-i', 'delete', 'nodes')).toBe('yes\n');
+    const token = (await h.run('create', 'token', 'default')).trim();
+    const refused = await withToken(token, 'get', 'pods');
+    expect(refused.stderr).toBe(
+      'Error from server (Forbidden): pods is forbidden: User "system:serviceaccount:default:default" cannot list resource "pods" in API group "" in the namespace "default"\n',
+    );
+    expect((await h.kubectl(['auth', 'can-i', 'list', 'pods', '--as', 'system:serviceaccount:default:default'])).stdout).toBe('no\n');
+    // The service account may still ask who it is and what it may do (system:basic-user).
+    expect((await withToken(token, 'auth', 'whoami', '-o', 'jsonpath={.status.userInfo.username}')).stdout).toBe('system:serviceaccount:default:default');
+  });
+
+  it('grants what a RoleBinding to the view ClusterRole grants, which aggregation filled', async () => {
+    await h.until(async () => (await h.run('get', 'clusterrole', 'view', '-o', 'jsonpath={.rules[*].resources}')).includes('pods'));
+    expect(await h.run('create', 'rolebinding', 'sa-view', '--clusterrole=view', '--serviceaccount=default:default')).toBe('rolebinding.rbac.authorization.k8s.io/sa-view created\n');
+    const token = (await h.run('create', 'token', 'default')).trim();
+    const listed = await withToken(token, 'get', 'pods', '-o', 'name');
+    expect(listed.stderr).toBe('');
+    expect((await withToken(token, 'delete', 'pod', 'x')).stderr).toBe(
+      'Error from server (Forbidden): pods "x" is forbidden: User "system:serviceaccount:default:default" cannot delete resource "pods" in API group "" in the namespace "default"\n',
+    );
+    expect((await h.kubectl(['auth', 'can-i', 'watch', 'deployments.apps', '--as', 'system:serviceaccount:default:default'])).stdout).toBe('yes\n');
+    expect((await h.kubectl(['auth', 'can-i', 'list', 'pods', '-n', 'kube-system', '--as', 'system:serviceaccount:default:default'])).stdout).toBe('no\n');
+  });
+});
