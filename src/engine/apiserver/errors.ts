@@ -111,10 +111,12 @@ export function newUnauthorized(message: string): ApiError {
 
 export function newForbidden(gr: Qualified, name: string, reason: string): ApiError {
   const subject = name === '' ? groupResource(gr) : `${groupResource(gr)} "${name}"`;
-  return err(403, StatusReason.Forbidden, `${subject} is forbidden: ${reason}`, {
+  // A refused non-resource request names no resource: "forbidden: User ... cannot get path ...".
+  const message = gr.resource === '' ? `forbidden: ${reason}` : `${subject} is forbidden: ${reason}`;
+  return err(403, StatusReason.Forbidden, message, {
     name: name || undefined,
     group: gr.group || undefined,
-    kind: gr.resource,
+    kind: gr.resource || undefined,
   });
 }
 

@@ -48,3 +48,38 @@ describe('requestUser', () => {
     expect((res.body as SelfSubjectReview).status?.userInfo).toEqual({ username: 'system:apiserver', groups: ['system:authenticated', 'system:masters'] });
   });
 });
+
+describe('authorization of remote requests under Node,RBAC', () => {
+  const rbacServer = new ApiServer(new Sim('rbac', () => Promise.resolve()), { strategies: servedStrategies, authorizationMode: 'RBAC' });
+  const jane = { commonName: 'jane', organizations: [], verified: true };
+
+  it('refuses what no binding allows with the filter 403, for resources and for paths', async () => {
+    expect((await rbacServer.request({ method: 'GET', path: '/api/v1/namespaces/default/pods', remote: true, clientCertificate: jane })).body).toMatchObject({
+      code: 403,
+      reason: 'Forbidden',
+      message: 'pods is forbidden: User "jane" cannot list resource "pods" in API group "" in the namespace "default"',
+      details: { kind: 'pods' },
+    });
+    expect((await rbacServer.request({ method: 'GET', path: '/metrics', remote: true })).body).toEqual({
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message: 'forbidden: User "system:anonymous" cannot get path "/metrics"',
+      reason: 'Forbidden',
+      details: {},
+      code: 403,
+    });
+    // Impersonating needs the impersonate verb on the user.
+    expect((await rbacServer.request({ method: 'GET', path: '/version', remote: true, clientCertificate: jane, impersonate: { user: 'bob' } })).body).toMatchObject({
+      code: 403,
+      message: 'users "bob" is forbidden: User "jane" cannot impersonate resource "users" in API group "" at the cluster scope',
+    });
+  });
+
+  it('lets system:masters and in-process callers do anything', async () => {
+    const admin = { commonName: 'root', organizations: ['system:masters'], verified: true };
+    expect((await rbacServer.request({ method: 'GET', path: '/api/v1/namespaces/default/pods', remote: true, clientCertificate: admin })).status).toBe(200);
+    expect((await rbacServer.request({ method: 'GET', path: '/api/v1/namespaces/default/pods' })).status).toBe(200);
+  });
+});
