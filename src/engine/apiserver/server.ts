@@ -1,7 +1,7 @@
 import type { ApiRequest, ApiResponse, ApiTransport, StreamChunk, StreamId } from '../client/transport';
 import type { Sim } from '../sim/sim';
 import { MvccStore } from '../store/mvccStore';
-import { ApiError, failure, newBadRequest, newInternalError, newMethodNotSupported, newNotFound, PlainTextError, newForbidden, StatusReason } from './errors';
+import { ApiError, failure, newBadRequest, newInternalError, newMethodNotSupported, newNotFound, PlainTextError, StatusReason } from './errors';
 import type { ServerContext } from './handlers/context';
 import { listObjects } from './handlers/list';
 import { createObject, deleteCollection, deleteObject, getObject, patchObject, updateObject } from './handlers/objects';
@@ -19,7 +19,7 @@ import { EventTtl } from './registry/eventTtl';
 import { createReview, isReview } from './reviews/reviews';
 import { serveIssuerDiscovery } from './authentication/issuerDiscovery';
 import { requestUser } from './authentication/requestUser';
-import { forbiddenMessage, requestAttributes } from './authorization/attributes';
+import { newRequestForbidden, requestAttributes } from './authorization/attributes';
 import { type AuthorizationMode, newAuthorizer } from './authorization/authorizer';
 import { createToken } from './subresources/tokenRequest';
 import { bindPod } from './subresources/binding';
@@ -211,9 +211,7 @@ export class ApiServer implements ApiTransport {
     if (!req.remote) return;
     const attrs = requestAttributes(req, info, user);
     const { allowed, reason } = this.ctx.authorizer.authorize(attrs);
-    if (allowed) return;
-    const message = reason ? `${forbiddenMessage(attrs)}: ${reason}` : forbiddenMessage(attrs);
-    throw newForbidden({ group: attrs.apiGroup, resource: attrs.resource }, attrs.name, message);
+    if (!allowed) throw newRequestForbidden(attrs, reason);
   }
 
   private strategyFor(info: RequestInfo): ResourceStrategy {

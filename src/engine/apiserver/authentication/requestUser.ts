@@ -1,8 +1,8 @@
 import type { UserInfo } from 'kubernetes-types/authentication/v1';
-import type { ApiRequest, Impersonation } from '../../client/transport';
-import { type Attributes, forbiddenMessage } from '../authorization/attributes';
-import { newForbidden, newUnauthorized, PlainTextError } from '../errors';
+import type { ApiRequest } from '../../client/transport';
+import { newUnauthorized } from '../errors';
 import type { ServerContext } from '../handlers/context';
+import { authorizeImpersonation, impersonatedUser } from './impersonation';
 import { authenticateToken } from './serviceAccountTokens';
 
 // The authenticator chain of a v1.32 server started with --anonymous-auth, a client CA and service
@@ -26,24 +26,8 @@ export function requestUser(ctx: ServerContext, req: ApiRequest): UserInfo {
   const user = authenticatedUser(ctx, req);
   if (!req.impersonate) return user;
   const impersonated = impersonatedUser(req.impersonate, req.path);
-  if (req.remote) authorizeImpersonation(ctx, user, req.impersonate);
+  if (req.remote) authorizeImpersonation(ctx.authorizer, user, req.impersonate);
   return impersonated;
-}
-
-/** authorizeImpersonation asks, for each thing impersonated, whether user may `impersonate` it (WithImpersonation). */
-function authorizeImpersonation(ctx: ServerContext, user: UserInfo, imp: Impersonation): void {
-  const sa = serviceAccountUser.exec(imp.user ?? '');
-  const requests: Partial<Attributes>[] = [
-    sa ? { resource: 'serviceaccounts', namespace: sa[1], name: sa[2] } : { resource: 'users', name: imp.user },
-    ...(imp.groups ?? []).map((name) => ({ resource: 'groups', name })),
-    ...Object.entries(imp.extra ?? {}).flatMap(([key, values]) => values.map((name) => ({ apiGroup: 'authentication.k8s.io', resource: 'userextras', subresource: key, name }))),
-    ...(imp.uid ? [{ apiGroup: 'authentication.k8s.io', resource: 'uids', name: imp.uid }] : []),
-  ];
-  for (const r of requests) {
-    const attrs: Attributes = { user, verb: 'impersonate', resourceRequest: true, path: '', apiGroup: '', apiVersion: '', namespace: '', resource: '', subresource: '', name: '', ...r };
-    const { allowed, reason } = ctx.authorizer.authorize(attrs);
-    if (!allowed) throw newForbidden({ group: attrs.apiGroup, resource: attrs.resource }, attrs.name, reason ? `${forbiddenMessage(attrs)}: ${reason}` : forbiddenMessage(attrs));
-  }
 }
 
 function authenticatedUser(ctx: ServerContext, req: ApiRequest): UserInfo {
@@ -59,32 +43,4 @@ function authenticatedUser(ctx: ServerContext, req: ApiRequest): UserInfo {
   const result = authenticateToken(ctx, m[1]);
   if (!result.authenticated) throw newUnauthorized('Unauthorized');
   return result.user!;
-}
-
-const serviceAccountUser = /^system:serviceaccount:([^:]+):([^:]+)$/;
-
-/**
- * impersonatedUser is the user WithImpersonation (k8s.io/apiserver, v1.32) makes: a service
- * account's groups when none are asked for, and system:authenticated (or, for system:anonymous,
- * system:unauthenticated) unless asked for otherwise.
- */
-function impersonatedUser(imp: Impersonation, path: string): UserInfo {
-  const username = imp.user ?? '';
-  if (!username) {
-    // The requests as buildImpersonationRequests lists them: v1.ObjectReference values printed with %v.
-    const requests = [...(imp.groups ?? []).map((g) => `{Group  ${g}    }`), ...(imp.uid ? [`{UID  ${imp.uid}    }`] : [])];
-    throw new PlainTextError(500, `Internal Server Error: ${JSON.stringify(path)}: requested [${requests.join(' ')}] without impersonating a user`);
-  }
-  const groups = [...(imp.groups ?? [])];
-  const sa = serviceAccountUser.exec(username);
-  if (sa && !imp.groups?.length) groups.push('system:serviceaccounts', `system:serviceaccounts:${sa[1]}`);
-  if (username !== anonymousUser.username) {
-    if (!groups.includes('system:authenticated') && !groups.includes('system:unauthenticated')) groups.push('system:authenticated');
-  } else if (!groups.includes('system:unauthenticated')) {
-    groups.push('system:unauthenticated');
-  }
-  const user: UserInfo = { username, groups };
-  if (imp.uid) user.uid = imp.uid;
-  if (imp.extra) user.extra = imp.extra;
-  return user;
 }

@@ -1,5 +1,6 @@
 import type { UserInfo } from 'kubernetes-types/authentication/v1';
 import type { ApiRequest } from '../../client/transport';
+import { type ApiError, newForbidden } from '../errors';
 import type { RequestInfo } from '../request/requestInfo';
 
 /** Attributes are what an authorizer decides on (k8s.io/apiserver authorizer.Attributes). */
@@ -49,4 +50,10 @@ export function forbiddenMessage(a: Attributes): string {
   const resource = a.subresource ? `${a.resource}/${a.subresource}` : a.resource;
   const where = a.namespace ? `in the namespace ${JSON.stringify(a.namespace)}` : 'at the cluster scope';
   return `${who} cannot ${a.verb} resource ${JSON.stringify(resource)} in API group ${JSON.stringify(a.apiGroup)} ${where}`;
+}
+
+/** newRequestForbidden is the 403 responsewriters.Forbidden writes for a refused request, with the authorizer's reason. */
+export function newRequestForbidden(a: Attributes, reason: string): ApiError {
+  const message = reason ? `${forbiddenMessage(a)}: ${reason}` : forbiddenMessage(a);
+  return newForbidden({ group: a.apiGroup, resource: a.resource }, a.name, message);
 }
