@@ -10,10 +10,19 @@ export interface EventHandler<T extends TypedObject> {
   onDelete?(obj: T): void;
 }
 
+/** RetryAfter runs fn after ms: the simulated clock's timers in the engine, setTimeout on the page. */
+export type RetryAfter = (ms: number, fn: () => void) => void;
+
+// The reflector's back-off between failed lists and refused watches: 800 ms doubling to 30 s.
+const initialBackoffMs = 800;
+const maxBackoffMs = 30_000;
+
 /**
  * Informer is client-go's shared informer: list, then watch from the list's resourceVersion, keeping
  * a local cache (the lister) and telling handlers what changed. On a 410 or a closed watch it lists
- * again and reports the difference, so handlers see every change exactly once.
+ * again and reports the difference, so handlers see every change exactly once. Given retryAfter,
+ * it retries a failed list and a refused watch with the reflector's back-off, as ListAndWatch does;
+ * without it a failed first list fails start().
  */
 export class Informer<T extends TypedObject = KubeObject> {
   readonly lister: Lister<T>;
@@ -22,11 +31,13 @@ export class Informer<T extends TypedObject = KubeObject> {
   private lastRV = '';
   private synced = false;
   private stopped = false;
+  private backoffMs = 0;
 
   constructor(
     private readonly client: ApiClient,
     readonly resource: ResourceDefinition,
     private readonly opts: Pick<ListOptions, 'namespace' | 'labelSelector' | 'fieldSelector'> = {},
+    private readonly retryAfter?: RetryAfter,
   ) {
     this.lister = new Lister<T>();
   }
@@ -56,7 +67,17 @@ export class Informer<T extends TypedObject = KubeObject> {
 
   private async relist(): Promise<void> {
     if (this.stopped) return;
-    const list = await this.client.list<T>(this.resource, { ...this.opts });
+    let list;
+    for (;;) {
+      try {
+        list = await this.client.list<T>(this.resource, { ...this.opts });
+        break;
+      } catch (e) {
+        if (!this.retryAfter || this.stopped) throw e;
+        await this.backOff();
+      }
+    }
+    this.backoffMs = 0;
     const seen = new Set<string>();
     for (const obj of list.items) {
       const key = keyOf(obj);
@@ -79,14 +100,22 @@ export class Informer<T extends TypedObject = KubeObject> {
       (events) => this.onEvents(events),
       (status) => {
         if (this.stopped) return;
-        // A 410 means our resourceVersion was compacted: list again. Any other end: re-watch.
+        // A 410 means our resourceVersion was compacted: list again. A watch that ends cleanly is
+        // re-opened at once; one refused with an error, after the back-off.
         if (status?.code === 410) void this.relist();
+        else if (status?.status === 'Failure' && this.retryAfter) void this.backOff().then(() => this.startWatch());
         else void this.startWatch();
       },
     );
   }
 
+  private backOff(): Promise<void> {
+    this.backoffMs = this.backoffMs ? Math.min(this.backoffMs * 2, maxBackoffMs) : initialBackoffMs;
+    return new Promise((resolve) => this.retryAfter!(this.backoffMs, resolve));
+  }
+
   private onEvents(events: WatchEvent<T>[]): void {
+    this.backoffMs = 0;
     for (const ev of events) {
       const obj = ev.object as T;
       if (ev.type === 'BOOKMARK') {

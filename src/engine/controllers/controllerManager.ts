@@ -18,7 +18,7 @@ export class ControllerManager {
 
   constructor(transport: ApiTransport, sim: Sim, constructors: ControllerConstructor[]) {
     const client = new ApiClient(transport, 'kube-controller-manager/v1.32.4');
-    this.informers = new InformerFactory(client);
+    this.informers = new InformerFactory(client, (ms, fn) => sim.timers.after(ms, fn));
     this.ctx = { client, informers: this.informers, sim };
     for (const C of constructors) this.controllers.push(new C(this.ctx));
   }

@@ -99,7 +99,7 @@ export class Kubelet {
         void this.heartbeat?.syncStatus(undefined, false);
       });
     }
-    const informer = new Informer<Pod>(this.client, Resources.pods, { fieldSelector: `spec.nodeName=${this.config.nodeName}` });
+    const informer = new Informer<Pod>(this.client, Resources.pods, { fieldSelector: `spec.nodeName=${this.config.nodeName}` }, (ms, fn) => this.sim.timers.after(ms, fn));
     informer.addEventHandler({
       onAdd: (pod) => lifecycle.observe(pod),
       onUpdate: (_old, pod) => lifecycle.observe(pod),

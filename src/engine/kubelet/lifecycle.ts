@@ -66,7 +66,7 @@ export class PodLifecycle {
     private readonly images: Map<string, PulledImage> = new Map(),
   ) {
     this.ipam = new PodIPAllocator(node.podCIDR);
-    this.referenced = new ReferencedObjectWatches(client);
+    this.referenced = new ReferencedObjectWatches(client, (ms, fn) => sim.timers.after(ms, fn));
   }
 
   /** pulledImages lists the images on the node, largest first, as node status reports them. */

@@ -2,7 +2,7 @@ import type { ConfigMap, Container, Pod, Secret, Service } from 'kubernetes-type
 import { decodeBase64 } from '../api/base64';
 import { Resources } from '../apiserver/registry/resources';
 import type { ApiClient } from '../client/apiClient';
-import { Informer } from '../client/informer';
+import { Informer, type RetryAfter } from '../client/informer';
 import { parseTime } from '../sim/clock';
 import { serviceOfName, type ServiceLookup } from './programs/clusterDns';
 import type { ConfigKind, ConfigObjects } from './programs/containerEnv';
@@ -101,7 +101,10 @@ export class ReferencedObjectWatches {
   private readonly watches = new Map<string, ObjectWatch>();
   private readonly podRefs = new Map<string, string[]>();
 
-  constructor(private readonly client: ApiClient) {}
+  constructor(
+    private readonly client: ApiClient,
+    private readonly retryAfter: RetryAfter,
+  ) {}
 
   /** register opens the watches a pod needs (once per pod). */
   register(pod: Pod): void {
@@ -113,10 +116,10 @@ export class ReferencedObjectWatches {
       let watch = this.watches.get(key);
       if (!watch) {
         const [ns, kind, name] = key.split('/') as [string, ReferencedKind, string];
-        const informer = new Informer<ConfigMap | Secret | Service>(this.client, referencedResources[kind], { namespace: ns, fieldSelector: `metadata.name=${name}` });
+        const informer = new Informer<ConfigMap | Secret | Service>(this.client, referencedResources[kind], { namespace: ns, fieldSelector: `metadata.name=${name}` }, this.retryAfter);
         watch = { key, informer, pods: new Set() };
         this.watches.set(key, watch);
-        // A failed list is retried by nothing else: the lookups stay unknown and the container waits.
+        // A failed list is retried with back-off; until it lists, the lookups stay unknown and the container waits.
         void informer.start().catch(() => undefined);
       }
       // Every pod of a namespace mounts its kube-root-ca.crt: the pods share the watch's key string.

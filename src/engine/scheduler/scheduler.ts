@@ -55,8 +55,9 @@ export class Scheduler implements SchedulerCore {
     opts: SchedulerOptions = {},
   ) {
     const rng = sim.rng.fork('kube-scheduler');
-    this.informers = new InformerFactory(client);
-    this.workloadInformers = new InformerFactory(client);
+    const retryAfter = (ms: number, fn: () => void) => sim.timers.after(ms, fn);
+    this.informers = new InformerFactory(client, retryAfter);
+    this.workloadInformers = new InformerFactory(client, retryAfter);
     const pods = this.informers.for<Pod>(Resources.pods);
     const nodes = this.informers.for<Node>(Resources.nodes);
     const claims = this.informers.for<PersistentVolumeClaim>(Resources.persistentvolumeclaims);

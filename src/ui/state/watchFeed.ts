@@ -21,6 +21,9 @@ const renderShare = 0.3;
 /** maxChangesPerFrame bounds one frame's batch: a burst beyond it is drawn over the next frames. */
 const maxChangesPerFrame = 250;
 
+/** retryAfter backs off failed lists on the page's own clock. */
+const retryAfter = (ms: number, fn: () => void) => void setTimeout(fn, ms);
+
 /** EventSink takes the events the watch brings, batch by batch. */
 export interface EventSink {
   apply(changes: EventChanges): void;
@@ -79,7 +82,7 @@ export async function startWatchFeed(client: ApiClient, events: EventSink): Prom
   };
 
   const informers = (Object.keys(cachedResources) as CachedResource[]).map((resource) => {
-    const informer = new Informer<KubeObject>(client, cachedResources[resource]);
+    const informer = new Informer<KubeObject>(client, cachedResources[resource], {}, retryAfter);
     informer.addEventHandler({
       onAdd: (o) => note(resource, keyOf(o), o),
       onUpdate: (_old, o) => note(resource, keyOf(o), o),
@@ -87,7 +90,7 @@ export async function startWatchFeed(client: ApiClient, events: EventSink): Prom
     });
     return informer;
   });
-  const eventInformer = new Informer<Event>(client, Resources.events);
+  const eventInformer = new Informer<Event>(client, Resources.events, {}, retryAfter);
   eventInformer.addEventHandler({
     onAdd: (e) => noteEvent(keyOf(e), e),
     onUpdate: (_old, e) => noteEvent(keyOf(e), e),

@@ -54,7 +54,7 @@ export class LocalPathProvisioner {
 
   constructor(transport: ApiTransport, sim: Sim) {
     this.client = new ApiClient(transport, 'local-path-provisioner/v0.0.30');
-    this.informers = new InformerFactory(this.client);
+    this.informers = new InformerFactory(this.client, (ms, fn) => sim.timers.after(ms, fn));
     this.claims = this.informers.for<PersistentVolumeClaim>(Resources.persistentvolumeclaims);
     this.volumes = this.informers.for<PersistentVolume>(Resources.persistentvolumes);
     this.classes = this.informers.for<StorageClass>(Resources.storageclasses);
