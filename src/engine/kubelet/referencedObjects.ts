@@ -126,7 +126,7 @@ export class ReferencedObjectWatches {
       keys.push(watch.key);
       watch.pods.add(uid);
     }
-    // Most pods reference nothing: they cost the kubelet no entry here.
+    // A pod that references nothing (not even its namespace's kube-root-ca.crt) costs no entry here.
     if (keys.length) this.podRefs.set(uid, keys);
   }
 

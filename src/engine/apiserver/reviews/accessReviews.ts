@@ -3,8 +3,8 @@ import type { ObjectMeta } from 'kubernetes-types/meta/v1';
 import { type FieldError, fieldError, GoValue } from '../fieldErrors';
 import { goObjectMeta, goQuote } from '../registry/goValue';
 
-// Validation of the access reviews, pkg/apis/authorization/validation (v1.32). The answers are
-// AlwaysAllow's: every access is allowed (reviews.ts).
+// Validation of the access reviews, pkg/apis/authorization/validation (v1.32); the authorizer
+// answers them (reviews.ts).
 
 /** AccessReviewKind says which of the three access reviews is validated. */
 export type AccessReviewKind = 'SelfSubjectAccessReview' | 'SubjectAccessReview' | 'LocalSubjectAccessReview';

@@ -31,7 +31,6 @@ export function isReview(def: ResourceDefinition): boolean {
   return reviewResources.has(`${def.group}/${def.resource}`);
 }
 
-
 type Review = { metadata?: ObjectMeta; spec?: Record<string, unknown> };
 
 /** createReview answers a POST of a review from user: the object sent back with its status filled in (201). */

@@ -11,7 +11,7 @@ import { checkKindObject } from '../handlers/decodeObject';
 import { asObject, decodeBody } from '../request/decode';
 
 // serviceaccounts/{name}/token as pkg/registry/core/serviceaccount/storage/token.go (v1.32) serves
-// it: `kubectl create token` and the kubelet's projected tokens come from here. Nothing is stored.
+// it, for `kubectl create token` (the simulated kubelet requests no projected tokens). Nothing is stored.
 
 const tokenRequestKind = { group: 'authentication.k8s.io', version: 'v1', kind: 'TokenRequest' };
 // SetDefaults_TokenRequestSpec: an hour.
@@ -19,7 +19,8 @@ const defaultExpirationSeconds = 3600;
 
 /** createToken answers POST serviceaccounts/{name}/token with a TokenRequest whose status holds the token. */
 export function createToken(ctx: ServerContext, ns: string, name: string, req: ApiRequest): ApiResponse {
-  const decoded = checkKindObject(tokenRequestKind, asObject(decodeBody(req.body, req.contentType), 'TokenRequest'), req).obj as unknown as TokenRequest;
+  const { obj, warnings } = checkKindObject(tokenRequestKind, asObject(decodeBody(req.body, req.contentType), 'TokenRequest'), req);
+  const decoded = obj as unknown as TokenRequest;
   const meta = decoded.metadata ?? {};
   const mismatch = (field: string, value: string, what: string) =>
     newInvalid(tokenRequestKind, name, [fieldError.invalid(`metadata.${field}`, value, `must match the service account ${what} if specified`)]);
@@ -45,7 +46,7 @@ export function createToken(ctx: ServerContext, ns: string, name: string, req: A
     spec,
     status: { token, expirationTimestamp: formatTime(nowMs + spec.expirationSeconds * 1000) },
   };
-  return { status: 201, body: out };
+  return { status: 201, body: out, warnings };
 }
 
 /** boundObjects resolves spec.boundObjectRef: a Pod (with its node), a Secret or a Node of the cluster. */
