@@ -11,6 +11,12 @@ describe('apiserver flags', () => {
     expect(parseArgs(['--tls=false']).tls).toBe(false);
     expect(() => parseArgs(['--tls=maybe'])).toThrow(/--tls takes no value/);
   });
+  it('reads --authorization-mode as kube-apiserver spells it', () => {
+    expect(parseArgs([]).authorizationMode).toBe('AlwaysAllow');
+    expect(parseArgs(['--authorization-mode', 'Node,RBAC']).authorizationMode).toBe('RBAC');
+    expect(parseArgs(['--authorization-mode=RBAC']).authorizationMode).toBe('RBAC');
+    expect(() => parseArgs(['--authorization-mode', 'ABAC'])).toThrow(/--authorization-mode must be AlwaysAllow, RBAC or Node,RBAC/);
+  });
   it.each([
     [['--port', 'abc'], /--port must be an integer/],
     [['--speed', '-1'], /--speed must be a number >= 0/],

@@ -9,7 +9,7 @@ export interface ApiserverArgs {
   kubeconfig?: string;
   /** authorizationMode is kube-apiserver's --authorization-mode: AlwaysAllow, or RBAC (Node,RBAC as kubeadm sets it). */
   authorizationMode: AuthorizationMode;
-  /** tls serves HTTPS with a self-signed certificate (kubectl sends bearer tokens over HTTPS only). */
+  /** tls serves HTTPS with certificates from a cluster CA made at start (kubectl sends bearer tokens over HTTPS only). */
   tls: boolean;
   /** startMs is when simulated time starts; the wall clock's now by default, so kubectl's ages read right. */
   startMs: number;
@@ -56,7 +56,7 @@ export function parseArgs(argv: string[]): ApiserverArgs {
         // kubeadm's Node,RBAC: the Node authorizer speaks only for kubelets' own credentials.
         const modes = value.split(',');
         if (value === 'AlwaysAllow') out.authorizationMode = 'AlwaysAllow';
-        else if (modes.includes('RBAC') && modes.every((m) => m === 'RBAC' || m === 'Node')) out.authorizationMode = 'RBAC';
+        else if (modes.includes('RBAC') && modes.every((mode) => mode === 'RBAC' || mode === 'Node')) out.authorizationMode = 'RBAC';
         else throw new Error(`--authorization-mode must be AlwaysAllow, RBAC or Node,RBAC\n${usage}`);
         break;
       }
