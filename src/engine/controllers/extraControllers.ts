@@ -10,14 +10,16 @@ import { HorizontalController } from './podautoscaler/horizontal';
 import { ResourceQuotaController } from './resourceQuota';
 import { RootCACertPublisher } from './rootCACertPublisher';
 import { ServiceAccountsController } from './serviceAccount';
+import { TokensController } from './serviceAccountTokens';
 import { StatefulSetController } from './statefulset/statefulSetController';
 import { TTLAfterFinishedController } from './ttlAfterFinished';
 
-/** extraControllers are the service, namespace-content, disruption, Job, CronJob, TTL-after-finished, HPA, StatefulSet, DaemonSet, quota and ClusterRole aggregation controllers, for the controller manager's list. */
+/** extraControllers are the service, namespace-content, disruption, Job, CronJob, TTL-after-finished, HPA, StatefulSet, DaemonSet, quota, service account token and ClusterRole aggregation controllers, for the controller manager's list. */
 export const extraControllers: ControllerConstructor[] = [
   EndpointsController,
   EndpointSliceController,
   ServiceAccountsController,
+  TokensController,
   RootCACertPublisher,
   DisruptionController,
   JobController,

@@ -9,6 +9,8 @@ import { servedStrategies } from '../../cluster/servedStrategies';
 import { Sim } from '../../sim/sim';
 import { Resources } from '../registry/resources';
 import { ApiServer } from '../server';
+import { encodeBase64 } from '../../api/base64';
+import { issueLegacyToken } from './legacyServiceAccountTokens';
 
 const tokenRequest = (spec: TokenRequest['spec'] = { audiences: [] }): TokenRequest => ({ apiVersion: 'authentication.k8s.io/v1', kind: 'TokenRequest', spec });
 const claimsOf = (token: string) => JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
@@ -160,5 +162,23 @@ describe('authenticating service account tokens', () => {
     expect(((await whoami()).body as SelfSubjectReview).status?.userInfo?.username).toBe('system:anonymous');
     const refused = await server.request({ method: 'GET', path: '/api/v1/namespaces/default/pods', authorization: 'Bearer nonsense', remote: true });
     expect(refused).toEqual({ status: 401, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Unauthorized', reason: 'Unauthorized', code: 401 } });
+  });
+
+  it("accepts a Secret-based token while its Secret holds it and its ServiceAccount is the one it names", async () => {
+    const token = issueLegacyToken(server.sim.seed, sa, 'builder-token');
+    const secret = (data: Record<string, string>) => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'builder-token', namespace: 'default', annotations: { 'kubernetes.io/service-account.name': 'builder' } }, type: 'Opaque', data });
+    await client.create(Resources.secrets, secret({ token: encodeBase64(token) }));
+    expect(await review(token)).toMatchObject({
+      authenticated: true,
+      user: { username: 'system:serviceaccount:default:builder', uid: sa.metadata!.uid, groups: ['system:serviceaccounts', 'system:serviceaccounts:default', 'system:authenticated'] },
+      audiences: ['https://kubernetes.default.svc.cluster.local'],
+    });
+    // It never expires.
+    await server.sim.advance(10 * 86_400_000);
+    expect((await review(token)).authenticated).toBe(true);
+    await client.delete(Resources.secrets, 'default', 'builder-token');
+    expect((await review(token)).error).toBe('[invalid bearer token, token has been invalidated]');
+    await client.create(Resources.secrets, secret({ token: encodeBase64('other') }));
+    expect((await review(token)).error).toBe("[invalid bearer token, token does not match server's copy]");
   });
 });

@@ -6,6 +6,7 @@ import type { ServerContext } from '../handlers/context';
 import { storageKey } from '../registry/resourceDefinition';
 import { Resources } from '../registry/resources';
 import { parseJwt, signJwt } from './jwt';
+import { LegacyIssuer, validateLegacyToken } from './legacyServiceAccountTokens';
 import { serviceAccountKey } from './serviceAccountKey';
 
 // Bound service account tokens as pkg/serviceaccount (v1.32) issues and checks them: the same
@@ -78,21 +79,29 @@ const invalidBearerToken = 'invalid bearer token';
 const failed = (why: string): TokenAuthentication => ({ authenticated: false, error: `[${invalidBearerToken}, ${why}]` });
 
 /**
- * authenticateToken is the service account token authenticator (jwtTokenAuthenticator with the
- * validator of claims.go): a token of another issuer is not ours; ours must carry a good signature,
- * be within its lifetime, name one of the audiences asked for, and name objects that still exist
- * with the same uid.
+ * authenticateToken is the service account token authenticators (jwtTokenAuthenticator with the
+ * validators of claims.go and legacy.go): a token of another issuer is not ours; ours must carry a
+ * good signature and name one of the audiences asked for; a bound token must be within its
+ * lifetime and name objects that still exist with the same uid, a Secret-based one must still be
+ * in its Secret.
  */
 export function authenticateToken(ctx: ServerContext, token: string, audiences: string[] = ApiAudiences): TokenAuthentication {
   const jwt = parseJwt(token);
-  if (!jwt || jwt.claims.iss !== ServiceAccountIssuer) return { authenticated: false, error: invalidBearerToken };
+  const legacy = jwt?.claims.iss === LegacyIssuer;
+  if (!jwt || (jwt.claims.iss !== ServiceAccountIssuer && !legacy)) return { authenticated: false, error: invalidBearerToken };
   if (jwt.header.alg !== 'ES256' || !serviceAccountKey(ctx.sim.seed).verifies(token, jwt.signingInput, jwt.signature)) {
     return failed('go-jose/go-jose: error in cryptographic primitive');
   }
-  // Only this server's key signs tokens, and every token it signs carries these claims.
-  const c = jwt.claims as { aud: string[]; exp: number; nbf: number; iat: number; jti: string; 'kubernetes.io': KubernetesClaim };
-  const matched = c.aud.filter((a) => audiences.includes(a));
-  if (matched.length === 0) return failed(`token audiences ${goQuoted(c.aud)} is invalid for the target audiences ${goQuoted(audiences)}`);
+  // A token without audiences (a Secret-based one) is for the API server's own.
+  const tokenAudiences = Array.isArray(jwt.claims.aud) ? (jwt.claims.aud as string[]) : ApiAudiences;
+  const matched = tokenAudiences.filter((a) => audiences.includes(a));
+  if (matched.length === 0) return failed(`token audiences ${goQuoted(tokenAudiences)} is invalid for the target audiences ${goQuoted(audiences)}`);
+  if (legacy) {
+    const { user, error } = validateLegacyToken(ctx, token, jwt.claims);
+    return user ? { authenticated: true, user, audiences: matched } : failed(error!);
+  }
+  // Only this server's key signs tokens, and every bound token it signs carries these claims.
+  const c = jwt.claims as { exp: number; nbf: number; iat: number; jti: string; 'kubernetes.io': KubernetesClaim };
   const now = Math.floor(ctx.sim.clock.now() / 1000);
   if (now > c.exp + leewaySeconds) return failed('service account token has expired');
   if (now + leewaySeconds < c.nbf) return failed('service account token is not valid yet');

@@ -502,6 +502,19 @@ describe.skipIf(!kubectlPath)('real kubectl v1.32 commands against the headless 
       expect((await h.kubectl(['create', 'token', 'nobody'])).stderr).toBe('error: failed to create token: serviceaccounts "nobody" not found\n');
     });
 
+    it('a kubernetes.io/service-account-token Secret gets a long-lived token for its ServiceAccount', async () => {
+      const manifests =
+        'apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: build-robot}\n---\n' +
+        'apiVersion: v1\nkind: Secret\nmetadata:\n  name: build-robot-secret\n  annotations: {kubernetes.io/service-account.name: build-robot}\ntype: kubernetes.io/service-account-token\n';
+      expect((await h.kubectl(['apply', '-f', '-'], manifests)).stdout).toBe('serviceaccount/build-robot created\nsecret/build-robot-secret created\n');
+      await h.until(async () => (await jsonpath('{.data.token}', 'secret', 'build-robot-secret')) !== '');
+      expect(await jsonpath('{.metadata.annotations.kubernetes\\.io/service-account\\.uid}', 'secret', 'build-robot-secret')).toBe(await jsonpath('{.metadata.uid}', 'serviceaccount', 'build-robot'));
+      const token = Buffer.from(await jsonpath('{.data.token}', 'secret', 'build-robot-secret'), 'base64').toString();
+      const review = `apiVersion: authentication.k8s.io/v1\nkind: TokenReview\nspec:\n  token: ${token}\n`;
+      const r = await h.kubectl(['create', '--validate=false', '-f', '-', '-o', 'jsonpath={.status.authenticated} {.status.user.username}'], review);
+      expect(r.stdout, r.stderr).toBe('true system:serviceaccount:default:build-robot');
+    });
+
     it('a SubjectAccessReview is allowed, and one that names nobody is refused', async () => {
       const sar = (spec: string) => `apiVersion: authorization.k8s.io/v1\nkind: SubjectAccessReview\nspec:\n${spec}`;
       const ok = await h.kubectl(['create', '--validate=false', '-f', '-', '-o', 'jsonpath={.status.allowed}'], sar('  user: jane\n  resourceAttributes: {verb: get, resource: pods}\n'));
