@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ConfigMap, Namespace } from 'kubernetes-types/core/v1';
 import { Resources } from '../apiserver/registry/resources';
-import { Description, RootCACertPublisher, simulatedRootCA } from './rootCACertPublisher';
+import { clusterCA } from '../crypto/clusterCA';
+import { Description, RootCACertPublisher } from './rootCACertPublisher';
 import { newControllerFixture } from './util/recordingClient';
 
 const ns: Namespace = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-a' }, status: { phase: 'Active' } };
@@ -12,7 +13,7 @@ function published(seed: number, extra: Partial<ConfigMap> = {}): ConfigMap {
     apiVersion: 'v1',
     kind: 'ConfigMap',
     metadata: { name: 'kube-root-ca.crt', namespace: 'team-a', annotations: { 'kubernetes.io/description': Description } },
-    data: { 'ca.crt': simulatedRootCA(seed) },
+    data: { 'ca.crt': clusterCA(seed).certPem },
     ...extra,
   };
 }
@@ -54,18 +55,5 @@ describe('RootCACertPublisher.sync', () => {
         contentType: undefined,
       },
     ]);
-  });
-});
-
-describe('simulatedRootCA', () => {
-  it('is a PEM block that says it is simulated, the same for the same seed', () => {
-    const pem = simulatedRootCA(42);
-    const lines = pem.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^# Simulated .*not a real certificate\.$/);
-    expect(lines[1]).toBe('-----BEGIN CERTIFICATE-----');
-    expect(lines.at(-1)).toBe('-----END CERTIFICATE-----');
-    expect(lines[2]).toMatch(/^MIID[A-Za-z0-9+/]{60}$/);
-    expect(simulatedRootCA(42)).toBe(pem);
-    expect(simulatedRootCA(43)).not.toBe(pem);
   });
 });

@@ -3,7 +3,7 @@ import { isApiError } from '../apiserver/errors';
 import { Resources } from '../apiserver/registry/resources';
 import type { Informer } from '../client/informer';
 import { WorkQueue } from '../client/workQueue';
-import { Rng } from '../sim/rng';
+import { clusterCA } from '../crypto/clusterCA';
 import { QueueController, type ControllerContext } from './controller';
 import { isNamespaceActive } from './serviceAccount';
 import { hasStatusCause, NamespaceTerminatingCause } from './util/podControl';
@@ -31,7 +31,7 @@ export class RootCACertPublisher extends QueueController {
   constructor(private readonly ctx: ControllerContext) {
     super();
     this.queue = new WorkQueue(ctx.sim.timers);
-    this.rootCA = simulatedRootCA(ctx.sim.seed);
+    this.rootCA = clusterCA(ctx.sim.seed).certPem;
     this.configMaps = ctx.informers.for<ConfigMap>(Resources.configmaps);
     const namespaces = ctx.informers.for<Namespace>(Resources.namespaces);
     this.configMaps.addEventHandler({
@@ -78,37 +78,4 @@ export class RootCACertPublisher extends QueueController {
   private configMapChanged(cm: ConfigMap): void {
     if (cm.metadata?.name === RootCACertConfigMapName) this.queue.add(cm.metadata.namespace!);
   }
-}
-
-/**
- * simulatedRootCA is the cluster CA bundle in PEM form: a random DER-looking body drawn from the
- * seed, so the same seed gives the same bundle. It is no certificate, and its first line says so.
- */
-export function simulatedRootCA(seed: number | string): string {
-  const rng = new Rng(`${seed}:kubernetes-ca`);
-  // A real kubeadm CA is about 1.1 kB of DER starting with a SEQUENCE header, hence the "MIIDBTCC" look.
-  const bytes = [0x30, 0x82, 0x03, 0x05, 0x30, 0x82];
-  while (bytes.length < 777) bytes.push(rng.int(256));
-  const body = base64(bytes);
-  const lines: string[] = [];
-  for (let i = 0; i < body.length; i += 64) lines.push(body.slice(i, i + 64));
-  return [
-    '# Simulated kubernetes CA (kube-playground): not a real certificate.',
-    '-----BEGIN CERTIFICATE-----',
-    ...lines,
-    '-----END CERTIFICATE-----',
-    '',
-  ].join('\n');
-}
-
-function base64(bytes: number[]): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    out += alphabet[(n >> 18) & 63] + alphabet[(n >> 12) & 63];
-    out += i + 1 < bytes.length ? alphabet[(n >> 6) & 63] : '=';
-    out += i + 2 < bytes.length ? alphabet[n & 63] : '=';
-  }
-  return out;
 }

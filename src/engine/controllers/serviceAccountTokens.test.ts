@@ -2,7 +2,7 @@ import type { Secret, ServiceAccount } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
 import { decodeBase64 } from '../api/base64';
 import { Resources } from '../apiserver/registry/resources';
-import { simulatedRootCA } from './rootCACertPublisher';
+import { clusterCA } from '../crypto/clusterCA';
 import { TokensController } from './serviceAccountTokens';
 import { newControllerFixture } from './util/recordingClient';
 
@@ -31,7 +31,7 @@ describe('TokensController.sync', () => {
     const written = fx.transport.writes[0].body as Secret;
     expect(written.metadata?.annotations).toEqual({ 'kubernetes.io/service-account.name': 'build-robot', 'kubernetes.io/service-account.uid': 'sa-uid' });
     expect(decodeBase64(written.data!.namespace)).toBe('default');
-    expect(decodeBase64(written.data!['ca.crt'])).toBe(simulatedRootCA(fx.ctx.sim.seed));
+    expect(decodeBase64(written.data!['ca.crt'])).toBe(clusterCA(fx.ctx.sim.seed).certPem);
     const claims = JSON.parse(atob(decodeBase64(written.data!.token)!.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
     expect(claims).toEqual({
       iss: 'kubernetes/serviceaccount',

@@ -6,8 +6,8 @@ import { Resources } from '../apiserver/registry/resources';
 import type { Informer } from '../client/informer';
 import { splitKey } from '../client/informer';
 import { WorkQueue } from '../client/workQueue';
+import { clusterCA } from '../crypto/clusterCA';
 import { QueueController, type ControllerContext } from './controller';
-import { simulatedRootCA } from './rootCACertPublisher';
 
 // The token controller of pkg/controller/serviceaccount/tokens_controller.go (v1.32).
 
@@ -34,7 +34,7 @@ export class TokensController extends QueueController {
   constructor(private readonly ctx: ControllerContext) {
     super();
     this.queue = new WorkQueue(ctx.sim.timers);
-    this.rootCA = encodeBase64(simulatedRootCA(ctx.sim.seed));
+    this.rootCA = encodeBase64(clusterCA(ctx.sim.seed).certPem);
     this.secrets = ctx.informers.for<Secret>(Resources.secrets);
     this.serviceAccounts = ctx.informers.for<ServiceAccount>(Resources.serviceaccounts);
     const secretChanged = (s: Secret) => {

@@ -20,7 +20,7 @@ export async function startApiserver(argv: string[]) {
   await cluster.start();
   const runner = new SimRunner(cluster.sim, args.speed);
   runner.start();
-  const tls = args.tls ? newClusterCertificates() : undefined;
+  const tls = args.tls ? newClusterCertificates(args.seed) : undefined;
   const server = serveHttp(cluster.apiServer, playgroundApi(runner, cluster, cluster.apiServer), tls);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

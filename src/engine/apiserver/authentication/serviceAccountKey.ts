@@ -1,6 +1,6 @@
 import { base64Url } from './jwt';
-import { type Affine, bigIntToBytes, privateKeyFrom, publicKeyOf, sign, verify } from './p256';
-import { sha256 } from './sha256';
+import { type Affine, bigIntToBytes, privateKeyFrom, publicKeyOf, sign, verify } from '../../crypto/p256';
+import { sha256 } from '../../crypto/sha256';
 
 // The service-account key pair: an ECDSA P-256 key (a --service-account-key-file holding an EC
 // key makes tokens ES256), derived from the simulation's seed so that the same scenario issues the

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kubectlPath, startHarness, type Harness } from './kubectlHarness';
 
@@ -33,6 +36,14 @@ describe.skipIf(!kubectlPath)('real kubectl v1.32 over HTTPS: client certificate
     expect((await withToken(token, 'get', 'pods', '-n', 'kube-system', '-o', 'name')).stdout).toContain('pod/etcd-control-plane\n');
     await h.advance(11 * 60 + 1);
     expect((await withToken(token, 'get', 'pods')).stderr).toContain('error: You must be logged in to the server (Unauthorized)\n');
+  });
+
+  it("trusts the server with the CA a pod reads from kube-root-ca.crt, as in-cluster clients do", async () => {
+    const caFile = join(mkdtempSync(join(tmpdir(), 'kube-root-ca-')), 'ca.crt');
+    writeFileSync(caFile, await h.run('get', 'configmap', 'kube-root-ca.crt', '-o', 'jsonpath={.data.ca\\.crt}'));
+    const token = (await h.run('create', 'token', 'default')).trim();
+    const r = await h.kubectl(['--kubeconfig', '/dev/null', '--server', h.url, '--certificate-authority', caFile, '--token', token, 'auth', 'whoami', '-o', 'jsonpath={.status.userInfo.username}']);
+    expect(r.stdout, r.stderr).toBe('system:serviceaccount:default:default');
   });
 
   it('refuses a token it did not issue, and one whose service account is gone', async () => {

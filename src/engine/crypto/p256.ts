@@ -1,8 +1,8 @@
 import { hmacSha256 } from './sha256';
 
-// ECDSA over NIST P-256 (FIPS 186-4) with BigInt, synchronous and in plain TypeScript, for the
-// ES256 service account tokens: a v1.32 kube-apiserver given an EC service-account key signs its
-// tokens this way, and anyone can check them against the key /openid/v1/jwks publishes.
+// ECDSA over NIST P-256 (FIPS 186-4) with BigInt, synchronous and in plain TypeScript: it signs the
+// ES256 service account tokens (as a v1.32 kube-apiserver given an EC service-account key does;
+// anyone can check them against the key /openid/v1/jwks publishes) and the cluster CA.
 
 const p = 0xffffffff00000001000000000000000000000000ffffffffffffffffffffffffn;
 const n = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
