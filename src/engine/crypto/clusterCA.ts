@@ -1,5 +1,5 @@
 import { bigIntToBytes, privateKeyFrom, publicKeyOf, sign } from './p256';
-import { ascii, bits, der, ecdsaWithSha256, explicit, extension, integer, name, oid, pem, seq, utcTime } from './der';
+import { ascii, bits, bool, ecdsaWithSha256, explicit, extension, integer, name, oid, pem, seq, utcTime } from './der';
 import { sha256 } from './sha256';
 
 // The cluster CA: an ECDSA P-256 key derived from the simulation's seed and a self-signed X.509 v3
@@ -41,7 +41,7 @@ export function clusterCA(seed: number | string): ClusterCA {
   // keyUsage digitalSignature, keyEncipherment, keyCertSign; basicConstraints CA:TRUE; SAN DNS:kubernetes.
   const extensions = seq(
     extension('2.5.29.15', true, bits(new Uint8Array([0xa4]), 2)),
-    extension('2.5.29.19', true, seq(der(0x01, new Uint8Array([0xff])))),
+    extension('2.5.29.19', true, seq(bool(true))),
     extension('2.5.29.17', false, seq(ascii(0x82, 'kubernetes'))),
   );
   const tbs = seq(explicit(0, integer(new Uint8Array([2]))), integer(serial), ecdsaWithSha256, subject, seq(utcTime(notBefore), utcTime(notAfter)), subject, spki, explicit(3, extensions));

@@ -16,6 +16,9 @@ import { serviceAccountKey } from './serviceAccountKey';
 export const LegacyIssuer = 'kubernetes/serviceaccount';
 
 const claimPrefix = 'kubernetes.io/serviceaccount/';
+/** LastUsedLabel and InvalidSinceLabel are legacy.go's tracking labels on token Secrets. */
+export const LastUsedLabel = 'kubernetes.io/legacy-token-last-used';
+export const InvalidSinceLabel = 'kubernetes.io/legacy-token-invalid-since';
 
 /** issueLegacyToken signs LegacyClaims for sa and the Secret that will hold the token, with the cluster's key of seed. */
 export function issueLegacyToken(seed: number | string, sa: ServiceAccount, secretName: string): string {
@@ -48,5 +51,29 @@ export function validateLegacyToken(ctx: ServerContext, token: string, claims: R
   if (!sa) return { error: `serviceaccounts "${saName}" not found` };
   if (sa.metadata?.deletionTimestamp) return { error: `ServiceAccount ${ns}/${saName} has been deleted` };
   if (sa.metadata?.uid !== saUid) return { error: `ServiceAccount UID (${sa.metadata?.uid}) does not match claim (${saUid})` };
+  if (secret.metadata?.labels?.[InvalidSinceLabel]) {
+    return {
+      error: `the token in secret ${ns}/${secretName} for service account ${ns}/${saName} has been marked invalid. Use tokens from the TokenRequest API or manually created secret-based tokens, or remove the '${InvalidSinceLabel}' label from the secret to temporarily allow use of this token`,
+    };
+  }
+  trackLastUsed(ctx, secret);
   return { user: { username: `system:serviceaccount:${ns}:${saName}`, uid: saUid, groups: ['system:serviceaccounts', `system:serviceaccounts:${ns}`, 'system:authenticated'] } };
+}
+
+/**
+ * trackLastUsed labels the Secret with the day its token was last used (LegacyServiceAccountTokenTracking,
+ * GA in v1.30), at most once a day: the label is written unless it already says today or tomorrow.
+ */
+function trackLastUsed(ctx: ServerContext, secret: Secret): void {
+  const now = ctx.sim.clock.now();
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const lastUsed = secret.metadata?.labels?.[LastUsedLabel];
+  if (lastUsed === day(now) || lastUsed === day(now + 86_400_000)) return;
+  const s = ctx.strategies.lookup('', 'v1', 'secrets')!;
+  const labels = { ...secret.metadata?.labels, [LastUsedLabel]: day(now) };
+  try {
+    ctx.registry.update(s, secret.metadata!.namespace!, secret.metadata!.name!, { ...secret, metadata: { ...secret.metadata, labels } } as never, { dryRun: false });
+  } catch {
+    // The API server only logs a failed label write; the request goes on authenticated.
+  }
 }

@@ -1,5 +1,5 @@
 import type { TokenRequest, TokenReview } from 'kubernetes-types/authentication/v1';
-import type { Node, Pod, ServiceAccount } from 'kubernetes-types/core/v1';
+import type { Node, Pod, Secret, ServiceAccount } from 'kubernetes-types/core/v1';
 import type { SelfSubjectReview } from 'kubernetes-types/authentication/v1';
 import { createPublicKey, verify } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -173,9 +173,18 @@ describe('authenticating service account tokens', () => {
       user: { username: 'system:serviceaccount:default:builder', uid: sa.metadata!.uid, groups: ['system:serviceaccounts', 'system:serviceaccounts:default', 'system:authenticated'] },
       audiences: ['https://kubernetes.default.svc.cluster.local'],
     });
+    // Its Secret is labelled with the day it was last used, once a day.
+    const lastUsed = async () => (await client.get<Secret>(Resources.secrets, 'default', 'builder-token')).metadata?.labels?.['kubernetes.io/legacy-token-last-used'];
+    expect(await lastUsed()).toBe(new Date(server.sim.clock.now()).toISOString().slice(0, 10));
     // It never expires.
     await server.sim.advance(10 * 86_400_000);
     expect((await review(token)).authenticated).toBe(true);
+    expect(await lastUsed()).toBe(new Date(server.sim.clock.now()).toISOString().slice(0, 10));
+    const marked = await client.get<Secret>(Resources.secrets, 'default', 'builder-token');
+    await client.update(Resources.secrets, { ...marked, metadata: { ...marked.metadata, labels: { ...marked.metadata?.labels, 'kubernetes.io/legacy-token-invalid-since': '2026-01-01' } } });
+    expect((await review(token)).error).toBe(
+      "[invalid bearer token, the token in secret default/builder-token for service account default/builder has been marked invalid. Use tokens from the TokenRequest API or manually created secret-based tokens, or remove the 'kubernetes.io/legacy-token-invalid-since' label from the secret to temporarily allow use of this token]",
+    );
     await client.delete(Resources.secrets, 'default', 'builder-token');
     expect((await review(token)).error).toBe('[invalid bearer token, token has been invalidated]');
     await client.create(Resources.secrets, secret({ token: encodeBase64('other') }));
