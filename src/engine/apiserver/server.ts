@@ -1,5 +1,6 @@
 import type { ApiRequest, ApiResponse, ApiTransport, StreamChunk, StreamId } from '../client/transport';
 import type { Sim } from '../sim/sim';
+import { Rng } from '../sim/rng';
 import { MvccStore } from '../store/mvccStore';
 import { ApiError, failure, newBadRequest, newInternalError, newMethodNotSupported, newNotFound, PlainTextError, StatusReason } from './errors';
 import type { ServerContext } from './handlers/context';
@@ -27,14 +28,18 @@ import { evictPod } from './subresources/eviction';
 import { followPodLog, getPodLog } from './subresources/podLog';
 import { handleScale } from './subresources/scale';
 import { finalizeNamespace } from './subresources/finalize';
+import { ProxyMethods, proxyPod, proxyService } from './subresources/proxy';
 import { serveDiscovery } from './discovery/serveDiscovery';
 import { healthReport, ServerVersion } from './nonResource';
 import { loadSchemaDescriptions } from './openapi/schemaRegistry';
 import { serveOpenApi } from './openapi/serveOpenApi';
 
-/** SimulatedContainersMessage is what exec, attach, port-forward and proxy answer: there is no process to reach. */
+/** SimulatedContainersMessage is what exec, attach and port-forward answer: there is no process to reach. */
 export const SimulatedContainersMessage =
-  'containers in Kube Playground are simulated: there is no process to exec into, attach to, port-forward or proxy to';
+  'containers in Kube Playground are simulated: there is no process to exec into, attach to or port-forward to';
+
+/** SimulatedKubeletMessage is what nodes/proxy answers: the kubelets are API clients without a server of their own. */
+export const SimulatedKubeletMessage = 'kubelets in Kube Playground are simulated: they serve no HTTP API for nodes/proxy to reach';
 
 /** ApiServerOptions tune the store behind the server. */
 export interface ApiServerOptions {
@@ -73,6 +78,8 @@ export class ApiServer implements ApiTransport {
       strategies,
       watches: new WatchHub(this.store, sim.timers),
       authorizer: newAuthorizer(opts.authorizationMode ?? 'AlwaysAllow', this.store),
+      // Seeded apart from sim.rng, so that proxying leaves every other component's draws as they were.
+      proxyRng: new Rng(`${sim.seed}:apiserver-proxy`),
     };
   }
 
@@ -128,6 +135,10 @@ export class ApiServer implements ApiTransport {
     const path = q < 0 ? req.path : req.path.slice(0, q);
     const user = requestUser(this.ctx, req);
     const info = parseRequestInfo(path);
+    // Only proxies forward HEAD and OPTIONS; nothing else in the API answers them.
+    if ((req.method === 'HEAD' || req.method === 'OPTIONS') && info.subresource !== 'proxy') {
+      throw new ApiError(failure(405, StatusReason.MethodNotAllowed, `${req.method} is not supported`));
+    }
     this.authorize(req, info, user);
     if (!info.isResourceRequest) return this.nonResource(req, path, info);
     const s = this.strategyFor(info);
@@ -168,7 +179,8 @@ export class ApiServer implements ApiTransport {
 
   private subresource(req: ApiRequest, s: ResourceStrategy, info: RequestInfo): ApiResponse {
     const { namespace: ns, name, subresource: sub } = info;
-    if (!(s.def.subresources ?? []).includes(sub)) throw newNotFound(s.def, `${name}/${sub}`);
+    // Only a proxy subresource takes a path of its own; anything else below a subresource is not served.
+    if (!(s.def.subresources ?? []).includes(sub) || (info.subpath && sub !== 'proxy')) throw newNotFound(s.def, `${name}/${sub}${info.subpath}`);
     switch (sub) {
       case 'status':
         if (req.method === 'GET') return getObject(this.ctx, s, ns, name, req);
@@ -196,10 +208,17 @@ export class ApiServer implements ApiTransport {
       case 'token':
         if (req.method === 'POST') return createToken(this.ctx, ns, name, req);
         break;
+      case 'proxy': {
+        if (!ProxyMethods.includes(req.method)) break;
+        const p = { namespace: ns, id: name, subpath: info.subpath, req };
+        if (s.def.resource === 'pods') return proxyPod(this.ctx, p);
+        if (s.def.resource === 'services') return proxyService(this.ctx, p);
+        this.ctx.registry.get(s, ns, name);
+        throw new ApiError(failure(400, StatusReason.BadRequest, SimulatedKubeletMessage));
+      }
       case 'exec':
       case 'attach':
       case 'portforward':
-      case 'proxy':
         this.ctx.registry.get(s, ns, name);
         throw new ApiError(failure(400, StatusReason.BadRequest, SimulatedContainersMessage));
     }

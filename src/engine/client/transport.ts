@@ -2,7 +2,7 @@ import type { Status } from 'kubernetes-types/meta/v1';
 import type { WatchEvent } from '../api/object';
 
 /** HttpMethod is the verb of one API request, as on the wire. */
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
 
 /**
  * ApiRequest is one Kubernetes API request in transport-neutral form: the same path, query, media
@@ -42,8 +42,10 @@ export interface Impersonation {
 export interface ApiResponse {
   status: number;
   body: unknown;
-  /** contentType is application/json unless the body is text (logs, metrics). */
+  /** contentType is application/json unless the body is text (logs, metrics, a proxied page). */
   contentType?: string;
+  /** headers are further response headers: a proxied backend's, a redirect's Location. */
+  headers?: Record<string, string>;
   /** warnings become "Warning:" headers over HTTP (299 "-" "text"). */
   warnings?: string[];
 }

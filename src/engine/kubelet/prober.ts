@@ -1,4 +1,5 @@
 import type { Container, Probe } from 'kubernetes-types/core/v1';
+import { probeRequest } from './programs/http';
 import type { ContainerProgram } from './programs/types';
 
 /** ProbeType is how the kubelet names a probe in its events. */
@@ -41,9 +42,9 @@ export function runProbe(probe: Probe, spec: Container, program: ContainerProgra
   const scheme = (probe.httpGet.scheme ?? 'HTTP').toLowerCase();
   const url = `${scheme}://${host}:${port}${path.startsWith('/') ? path : `/${path}`}`;
   if (!listener) return { result: 'failure', output: `Get "${url}": dial tcp ${host}:${port}: connect: connection refused` };
-  if (!listener.httpStatus) return { result: 'failure', output: `Get "${url}": ${listener.notHttp ?? 'EOF'}` };
+  if (!listener.http) return { result: 'failure', output: `Get "${url}": ${listener.notHttp ?? 'EOF'}` };
   if (scheme === 'https') return { result: 'failure', output: `Get "${url}": http: server gave HTTP response to HTTPS client` };
-  const code = listener.httpStatus(path.startsWith('/') ? path : `/${path}`);
+  const code = listener.http(probeRequest(path.startsWith('/') ? path : `/${path}`, podIP, sinceStartMs)).status;
   return code >= 200 && code < 400 ? success : { result: 'failure', output: `HTTP probe failed with statuscode: ${code}` };
 }
 

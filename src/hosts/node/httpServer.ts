@@ -7,7 +7,7 @@ import type { PlaygroundRoute } from '../shared/playgroundApi';
 import type { TLSSocket } from 'node:tls';
 import type { ClusterCertificates } from './clusterCertificates';
 
-const methods = new Set<HttpMethod>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
+const methods = new Set<HttpMethod>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 
 /**
  * serveHttp exposes an ApiTransport over HTTP (HTTPS with a serving certificate) as kube-apiserver
@@ -91,8 +91,11 @@ function readBody(req: IncomingMessage): Promise<string | Uint8Array | undefined
 
 function writeResponse(res: ServerResponse, r: ApiResponse): void {
   for (const w of r.warnings ?? []) res.appendHeader('Warning', `299 - ${JSON.stringify(w)}`);
+  for (const [k, v] of Object.entries(r.headers ?? {})) res.setHeader(k, v);
   if (typeof r.body === 'string') {
-    res.writeHead(r.status, { 'Content-Type': r.contentType ?? 'text/plain; charset=utf-8' });
+    // A proxied answer keeps its backend's Content-Type, or none; other text is plain text.
+    const contentType = r.contentType ?? (r.headers ? undefined : 'text/plain; charset=utf-8');
+    res.writeHead(r.status, { ...(contentType ? { 'Content-Type': contentType } : {}), 'Content-Length': Buffer.byteLength(r.body) });
     res.end(r.body);
     return;
   }

@@ -25,9 +25,9 @@ export function requestAttributes(req: ApiRequest, info: RequestInfo, user: User
   const watch = ['true', '1'].includes(String(req.query?.watch ?? ''));
   let verb: string;
   if (!info.isResourceRequest) verb = req.method.toLowerCase();
-  else if (req.method === 'GET') verb = watch ? 'watch' : info.name ? 'get' : 'list';
+  else if (req.method === 'GET' || req.method === 'HEAD') verb = watch ? 'watch' : info.name ? 'get' : 'list';
   else if (req.method === 'DELETE') verb = info.name ? 'delete' : 'deletecollection';
-  else verb = writeVerbs[req.method];
+  else verb = writeVerbs[req.method] ?? '';
   return {
     user,
     verb,

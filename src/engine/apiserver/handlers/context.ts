@@ -4,6 +4,7 @@ import type { MvccStore } from '../../store/mvccStore';
 import type { Sim } from '../../sim/sim';
 import type { WatchHub } from '../watch/watchHub';
 import type { Authorizer } from '../authorization/authorizer';
+import type { Rng } from '../../sim/rng';
 
 /** ServerContext is what every handler of the API server shares. */
 export interface ServerContext {
@@ -13,4 +14,6 @@ export interface ServerContext {
   strategies: StrategyIndex;
   watches: WatchHub;
   authorizer: Authorizer;
+  /** proxyRng picks the endpoint a services/proxy request goes to. */
+  proxyRng: Rng;
 }

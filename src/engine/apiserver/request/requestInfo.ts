@@ -8,6 +8,11 @@ export interface RequestInfo {
   resource: string;
   name: string;
   subresource: string;
+  /**
+   * subpath is the rest of the path after the subresource, as sent (escaped, trailing slash kept):
+   * what a proxy subresource forwards ("/a/b/"); "" when the path ends at the subresource.
+   */
+  subpath: string;
   /** parts are the path segments after /api or /apis/<group>, for discovery paths. */
   parts: string[];
 }
@@ -29,6 +34,7 @@ export function parseRequestInfo(path: string): RequestInfo {
     resource: '',
     name: '',
     subresource: '',
+    subpath: '',
     parts: [],
   };
   const segs = segments(path);
@@ -54,8 +60,19 @@ export function parseRequestInfo(path: string): RequestInfo {
   }
   info.resource = rest[0] ?? '';
   info.name = rest[1] ?? '';
-  info.subresource = rest.slice(2).join('/');
+  info.subresource = rest[2] ?? '';
+  if (rest.length > 2) info.subpath = rawRemainder(path, segs.length - rest.length + 3);
   return info;
+}
+
+/** rawRemainder is path after its first n non-empty segments, untouched: "/a/b/" or "". */
+function rawRemainder(path: string, n: number): string {
+  const raw = path.split('/');
+  let seen = 0;
+  for (let i = 0; i < raw.length; i++) {
+    if (raw[i] !== '' && ++seen === n) return raw.length > i + 1 ? `/${raw.slice(i + 1).join('/')}` : '';
+  }
+  return '';
 }
 
 /** segments splits a path at '/' without empty segments, decoding escapes only if there are any. */

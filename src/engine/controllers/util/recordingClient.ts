@@ -75,6 +75,8 @@ export class RecordingTransport implements ApiTransport {
           body: { kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'NotFound', code: 404, message: `${req.path} not found` },
         };
       }
+      default:
+        return { status: 405, body: { kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'MethodNotAllowed', code: 405, message: `${req.method} is not supported` } };
     }
   }
 

@@ -1,6 +1,7 @@
 import type { Container, Pod } from 'kubernetes-types/core/v1';
 import { projections } from '../volumeMounts';
 import type { ConfigObjects } from './containerEnv';
+import type { ProgramContext } from './types';
 import { fieldRefValue, type NodeAllocatable, resourceFieldValue } from './downwardAPI';
 
 const join = (dir: string, name: string) => `${dir.replace(/\/+$/, '')}/${name}`;
@@ -39,6 +40,14 @@ export function containerFiles(pod: Pod, c: Container, objects?: ConfigObjects, 
     for (const [path, content] of entries) files[join(m.mountPath, path)] = content;
   }
   return files;
+}
+
+/** containerMounts lists the container's mount paths, and whether containerFiles knows their content. */
+export function containerMounts(pod: Pod, c: Container): ProgramContext['mounts'] {
+  return (c.volumeMounts ?? []).map((m) => {
+    const v = pod.spec?.volumes?.find((x) => x.name === m.name);
+    return { path: m.mountPath, volume: m.name, known: !!v && projections(v).length > 0 };
+  });
 }
 
 /** listDirectory names the files directly in dir, sorted, as `ls` prints them one per line. */

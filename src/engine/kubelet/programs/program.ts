@@ -3,8 +3,9 @@ import { hashFraction } from '../hash';
 import { parseImageRef } from '../images';
 import { resolver, type ClusterView } from './clusterDns';
 import { containerEnv, expandReferences } from './containerEnv';
-import { containerFiles } from './containerFiles';
+import { containerFiles, containerMounts } from './containerFiles';
 import { piDigits } from './pi';
+import { agnhostProgram, bootcampProgram, helloAppProgram, httpEchoProgram } from './sampleApps';
 import { httpdProgram, nginxProgram, postgresProgram, redisProgram } from './servers';
 import { shellProgram, type Coreutils } from './shell';
 import { pushIn, type ContainerProgram, type ProgramContext } from './types';
@@ -34,6 +35,7 @@ export function programContext(pod: Pod, c: Container, attempt: number, view?: C
     podIP: pod.status?.podIP ?? '10.244.0.1',
     env: containerEnv(pod, c, view?.objects, view?.allocatable),
     files: containerFiles(pod, c, view?.objects, view?.allocatable),
+    mounts: containerMounts(pod, c),
     startMs: view?.startMs ?? 0,
     resolvesAt: resolver(view, pod.metadata?.namespace ?? ''),
     probes: probeList(c),
@@ -52,7 +54,7 @@ export function argvOf(c: Container, repo: string): string[] | undefined {
 
 /**
  * containerProgram decides what a container's process does from its image and command. Known
- * servers (nginx, httpd, redis, postgres, pause) run until stopped; shell commands follow their
+ * servers (nginx, httpd, redis, postgres, pause, and the tutorials' sample apps) run until stopped; shell commands follow their
  * script; images whose name contains "crash" fail after a few seconds; anything else serves forever.
  */
 export function containerProgram(pod: Pod, c: Container, attempt = 0, view?: ClusterView): ContainerProgram {
@@ -80,9 +82,22 @@ export function containerProgram(pod: Pod, c: Container, attempt = 0, view?: Clu
       return postgresProgram(tag, ctx);
     case 'hello-world':
       return helloProgram();
+    case 'kubernetes-bootcamp':
+      return bootcampProgram(tag, ctx);
+    case 'hello-app':
+      return helloAppProgram(tag, ctx);
+    case 'http-echo':
+      return httpEchoProgram(entrypointArgs(c, ctx), ctx);
+    case 'agnhost':
+      return agnhostProgram(entrypointArgs(c, ctx), ctx) ?? serveForever(50);
     default:
       return shellImages.has(repo) ? shellProgram([], ctx, coreutilsOf(repo)) : serveForever(repository === 'registry.k8s.io/pause' ? 50 : 500 + 1500 * hashFraction(repository));
   }
+}
+
+/** entrypointArgs is what an image whose ENTRYPOINT is its binary runs with: command and args, expanded. */
+function entrypointArgs(c: Container, ctx: ProgramContext): string[] {
+  return [...(c.command ?? []), ...(c.args ?? [])].map((a) => expandReferences(a, ctx.env));
 }
 
 function serveForever(stopMs: number): ContainerProgram {

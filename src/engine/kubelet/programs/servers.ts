@@ -1,24 +1,28 @@
 import { hashFraction } from '../hash';
-import { accessLogTime, httpdTime, nginxErrorTime, postgresTime, redisTime } from './timeFormats';
+import { accessLogTime, httpdTime, goLogTime, postgresTime, redisTime } from './timeFormats';
+import { probeRequest } from './http';
+import { byteLength, type DocumentRoot, serveStatic } from './staticSite';
+import { httpdRoot, nginxRoot } from './webRoots';
 import { maxLoopLines, pushIn, type ContainerProgram, type Listener, type LogLine, type ProgramContext, type Run } from './types';
 
 /** Script is a server's output: lines at offsets from its start, and lines at offsets from a SIGTERM. */
-interface Script {
+export interface Script {
   start: [number, string][];
   stop: [number, string][];
   /** access renders one periodic request line (a GET of path answered with status); servers without an access log leave it out. */
-  access?: (timeMs: number, client: string, agent: string, path: string, status: number) => string;
+  access?: (timeMs: number, client: string, agent: string, path: string, status: number, bytes: number) => string;
 }
 
 /** trafficPeriodMs is how often a server without probes logs a simulated client request. */
 const trafficPeriodMs = 60_000;
 
-/** webRoot answers what the official nginx and httpd images serve from their document root out of the box. */
-function webRoot(pages: string[]): Listener {
-  return { port: 80, httpStatus: (path) => (pages.includes(path.split('?')[0]) ? 200 : 404) };
+/** webRoot serves a document root on port 80, as the official nginx and httpd images do. */
+function webRoot(root: DocumentRoot, ctx: ProgramContext): Listener {
+  return { port: 80, http: (req) => serveStatic(root, ctx, req) };
 }
 
-function server(script: Script, ctx: ProgramContext, stopMs: number, listens: Listener[]): ContainerProgram {
+/** serverProgram runs until stopped, printing script's lines and serving listens. */
+export function serverProgram(script: Script, ctx: ProgramContext, stopMs: number, listens: Listener[]): ContainerProgram {
   return {
     listens,
     runMs: Infinity,
@@ -55,6 +59,10 @@ function accessLines(
     : [{ first: trafficPeriodMs, period: trafficPeriodMs, client: '', agent: 'curl/8.11.1', path: '/' }];
   const end = Math.min(toMs, run.endMs + 1);
   for (const s of sources) {
+    // A static page answers every request alike: serve it once per source.
+    const res = web.http?.(probeRequest(s.path, ctx.podIP, s.first));
+    const status = res?.status ?? 200;
+    const bytes = res ? byteLength(res.body) : 0;
     const base = run.startMs + s.first;
     let k = Math.max(0, Math.floor((fromMs - base) / s.period));
     const last = Math.ceil((end - base) / s.period);
@@ -62,7 +70,7 @@ function accessLines(
     for (; k <= last; k++) {
       const t = base + k * s.period;
       const client = s.client || `10.244.0.${2 + Math.floor(hashFraction(`${ctx.seed}/${k}`) * 20)}`;
-      pushIn(out, run, fromMs, toMs, t, access(t, client, s.agent, s.path, web.httpStatus?.(s.path) ?? 200));
+      pushIn(out, run, fromMs, toMs, t, access(t, client, s.agent, s.path, status, bytes));
     }
   }
 }
@@ -105,17 +113,17 @@ export function nginxProgram(tag: string, ctx: ProgramContext): ContainerProgram
     notice(25, 1, 'exit'),
   ];
   return timed(
-    server(
+    serverProgram(
       {
         start,
         stop,
-        access: (t, client, agent, path, status) => `${client} - - ${accessLogTime(t)} "GET ${path} HTTP/1.1" ${status} ${status === 200 ? 615 : 153} "-" "${agent}" "-"`,
+        access: (t, client, agent, path, status, bytes) => `${client} - - ${accessLogTime(t)} "GET ${path} HTTP/1.1" ${status} ${bytes} "-" "${agent}" "-"`,
       },
       ctx,
       150,
-      [webRoot(['/', '/index.html', '/50x.html'])],
+      [webRoot(nginxRoot(version), ctx)],
     ),
-    nginxErrorTime,
+    goLogTime,
   );
 }
 
@@ -124,7 +132,7 @@ export function httpdProgram(tag: string, ctx: ProgramContext): ContainerProgram
   const version = versionFrom(tag, '2.4.62', tag);
   const fqdn = `AH00558: httpd: Could not reliably determine the server's fully qualified domain name, using ${ctx.podIP}. Set the 'ServerName' directive globally to suppress this message`;
   return timed(
-    server(
+    serverProgram(
       {
         start: [
           [30, fqdn],
@@ -133,11 +141,11 @@ export function httpdProgram(tag: string, ctx: ProgramContext): ContainerProgram
           [50, `{T} [core:notice] [pid 1:tid 1] AH00094: Command line: 'httpd -D FOREGROUND'`],
         ],
         stop: [[0, '{T} [mpm_event:notice] [pid 1:tid 1] AH00492: caught SIGWINCH, shutting down gracefully']],
-        access: (t, client, agent, path, status) => `${client} - - ${accessLogTime(t)} "GET ${path} HTTP/1.1" ${status} ${status === 200 ? 45 : 196} "-" "${agent}"`,
+        access: (t, client, agent, path, status, bytes) => `${client} - - ${accessLogTime(t)} "GET ${path} HTTP/1.1" ${status} ${bytes} "-" "${agent}"`,
       },
       ctx,
       200,
-      [webRoot(['/', '/index.html'])],
+      [webRoot(httpdRoot(version), ctx)],
     ),
     httpdTime,
   );
@@ -149,7 +157,7 @@ export function redisProgram(tag: string, ctx: ProgramContext): ContainerProgram
   const c = (dt: number, l: string): [number, string] => [dt, `1:C {T} ${l}`];
   const m = (dt: number, l: string): [number, string] => [dt, `1:M {T} ${l}`];
   return timed(
-    server(
+    serverProgram(
       {
         start: [
           c(10, '* oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo'),
@@ -201,7 +209,7 @@ export function postgresProgram(tag: string, ctx: ProgramContext): ContainerProg
   const version = versionFrom(tag, '17.2', tag).replace(/\.\d+$/, '');
   const log = (dt: number, l: string): [number, string] => [dt, `{T} [1] LOG:  ${l}`];
   return timed(
-    server(
+    serverProgram(
       {
         start: [
           [10, 'The files belonging to this database system will be owned by user "postgres".'],
@@ -227,8 +235,8 @@ export function postgresProgram(tag: string, ctx: ProgramContext): ContainerProg
   );
 }
 
-// timed fills the {T} (and redis's {S}, seconds) placeholders with each line's own timestamp.
-function timed(p: ContainerProgram, format: (ms: number) => string): ContainerProgram {
+/** timed fills the {T} (and redis's {S}, seconds) placeholders with each line's own timestamp. */
+export function timed(p: ContainerProgram, format: (ms: number) => string): ContainerProgram {
   return {
     ...p,
     output(run, fromMs, toMs, out) {

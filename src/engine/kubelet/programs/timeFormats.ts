@@ -17,8 +17,8 @@ const parts = (ms: number) => {
   };
 };
 
-/** nginxErrorTime is "2025/01/01 00:00:00". */
-export function nginxErrorTime(ms: number): string {
+/** goLogTime is "2025/01/01 00:00:00": Go's log package, and nginx's error log, write it. */
+export function goLogTime(ms: number): string {
   const t = parts(ms);
   return `${t.Y}/${p2(t.M + 1)}/${p2(t.D)} ${t.hms}`;
 }
@@ -45,4 +45,14 @@ export function postgresTime(ms: number): string {
 export function httpdTime(ms: number): string {
   const t = parts(ms);
   return `[${days[t.W]} ${months[t.M]} ${p2(t.D)} ${t.hms}.${p3(t.ms)}000 ${t.Y}]`;
+}
+
+/**
+ * goTimeString is Go's time.Now().String(): "2025-01-01 00:00:00.123 +0000 UTC m=+1.500000001",
+ * the fraction without trailing zeros and the monotonic reading in seconds since the process began.
+ */
+export function goTimeString(ms: number, sinceStartMs: number): string {
+  const t = parts(ms);
+  const frac = t.ms ? `.${p3(t.ms)}`.replace(/0+$/, '') : '';
+  return `${t.Y}-${p2(t.M + 1)}-${p2(t.D)} ${t.hms}${frac} +0000 UTC m=+${(sinceStartMs / 1000).toFixed(9)}`;
 }

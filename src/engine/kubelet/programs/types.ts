@@ -1,3 +1,5 @@
+import type { HttpRequest, HttpResponse } from './http';
+
 /** LogLine is one line a simulated container wrote, stamped with simulated time. */
 export interface LogLine {
   timeMs: number;
@@ -23,6 +25,12 @@ export interface ProgramContext {
   env: Record<string, string>;
   /** files are what the container can read by absolute path: its ConfigMap and Secret mounts and the service account's namespace. */
   files: Readonly<Record<string, string>>;
+  /**
+   * mounts are the container's volume mount paths, each saying whether the simulation knows what is
+   * in it (ConfigMap, Secret, downward API and projected volumes, whose files are in files) or not
+   * (emptyDir, persistent volumes, hostPath: what is written there is not tracked).
+   */
+  mounts: { path: string; volume: string; known: boolean }[];
   /** startMs is when this run of the container started (simulated ms). */
   startMs: number;
   /** resolvesAt is when a DNS name first resolves (simulated ms): -Infinity outside the cluster's Services, Infinity for a Service that does not exist. */
@@ -78,8 +86,8 @@ export function stopWithin(program: ContainerProgram, graceMs: number): Stop {
 /** Listener is one port a simulated process serves. */
 export interface Listener {
   port: number;
-  /** httpStatus answers an HTTP GET of path; undefined for a server that does not speak HTTP. */
-  httpStatus?: (path: string) => number;
+  /** http answers one HTTP request; undefined for a server that does not speak HTTP. */
+  http?: (req: HttpRequest) => HttpResponse;
   /** notHttp is the Go HTTP client's error when it sends an HTTP request to a server of another protocol. */
   notHttp?: string;
 }

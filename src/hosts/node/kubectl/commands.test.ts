@@ -402,6 +402,28 @@ describe.skipIf(!kubectlPath)('real kubectl v1.32 commands against the headless 
     });
   });
 
+  describe('proxy', () => {
+    it("kubectl proxy serves the API locally, and a Service's proxy path reaches its pods", async () => {
+      const p = background('proxy', '--port=0');
+      let port = '';
+      for (let i = 0; i < 50 && !port; i++) {
+        port = /Starting to serve on 127\.0\.0\.1:(\d+)/.exec(p.output())?.[1] ?? '';
+        if (!port) await sleep(100);
+      }
+      try {
+        expect(port).not.toBe('');
+        const res = await fetch(`http://127.0.0.1:${port}/api/v1/namespaces/kinds/services/web/proxy/`);
+        expect(res.status).toBe(200);
+        expect(res.headers.get('content-type')).toBe('text/html');
+        expect(await res.text()).toContain('<h1>Welcome to nginx!</h1>');
+        const missing = await fetch(`http://127.0.0.1:${port}/api/v1/namespaces/kinds/services/web/proxy/nope.html`);
+        expect([missing.status, (await missing.text()).includes('<center><h1>404 Not Found</h1></center>')]).toEqual([404, true]);
+      } finally {
+        await p.stop();
+      }
+    });
+  });
+
   describe('events', () => {
     it('kubectl events --for lists the events of one object', async () => {
       const out = await k('events', '-n', 'kinds', '--for', 'deployment/web');

@@ -22,8 +22,8 @@ ${spec}  selector:
         image: nginx:1.27
 `;
 
-/** simulated is the engine's answer to exec, attach, port-forward and proxy (SimulatedContainersMessage). */
-const simulated = 'containers in Kube Playground are simulated: there is no process to exec into, attach to, port-forward or proxy to';
+/** simulated is the engine's answer to exec, attach and port-forward (SimulatedContainersMessage). */
+const simulated = 'containers in Kube Playground are simulated: there is no process to exec into, attach to or port-forward to';
 
 /** RefusalCase is one bad input and the exact stderr kubectl prints for it. */
 interface RefusalCase {

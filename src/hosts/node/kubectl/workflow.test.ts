@@ -42,6 +42,17 @@ describe.skipIf(!kubectlPath)('real kubectl v1.32 against the headless API serve
     await h.until(async () => (await jsonpath('endpoints', '{.subsets[*].addresses[*].ip}', 'web')).split(' ').filter(Boolean).length === 3);
   });
 
+  it("reaches the Service through the API server's proxy: nginx's welcome page, and the proxy's own errors", async () => {
+    const page = await k('get', '--raw', '/api/v1/namespaces/default/services/web/proxy/');
+    expect(page).toContain('<title>Welcome to nginx!</title>');
+    expect(page.length).toBe(615);
+    const missing = await h.kubectl(['get', '--raw', '/api/v1/namespaces/default/services/web:8080/proxy/']);
+    expect([missing.code, missing.stderr]).toEqual([1, 'Error from server (ServiceUnavailable): no service port 8080 found for service "web"\n']);
+    const pod = (await jsonpath('pods', '{.items[0].metadata.name}', '-l', 'app=web')).trim();
+    const refused = await h.kubectl(['get', '--raw', `/api/v1/namespaces/default/pods/${pod}:8080/proxy/`]);
+    expect(refused.stderr).toMatch(/^Error from server \(ServiceUnavailable\): error trying to reach service: dial tcp 10\.244\.\d+\.\d+:8080: connect: connection refused\n$/);
+  });
+
   it('answers a second apply of the same manifests with unchanged', async () => {
     const r = await h.kubectl(['apply', '-f', '-'], webDeploymentAndService);
     expect(r.stdout).toBe('deployment.apps/web unchanged\nservice/web unchanged\n');
