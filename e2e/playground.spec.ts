@@ -19,6 +19,12 @@ test('a pasted Deployment and Service draw 3 Running pods on workers and the Ser
   await expect(page.locator(canvas('[data-kind="Service"][data-name="web"]'))).toBeVisible();
   // One edge per ready endpoint: React Flow keeps each edge's id in data-id.
   await expect(page.locator('.react-flow__edge[data-id^="Service/default/web->default/web-"]')).toHaveCount(3, { timeout: 30_000 });
+
+  // Through the API server's proxy, one of the pods behind the Service answers with nginx's page.
+  await page.locator(canvas('[data-kind="Service"][data-name="web"]')).click();
+  await page.getByRole('toolbar', { name: 'Actions on the selection' }).locator('[data-action="proxy"]').click();
+  await expect(page.getByTestId('proxy-answer')).toContainText('HTTP 200');
+  await expect(page.getByTestId('proxy-answer')).toContainText('<h1>Welcome to nginx!</h1>');
   expect(errors).toEqual([]);
 });
 

@@ -1,10 +1,18 @@
 import { useActionStore } from './actionStore';
 import { EndpointsDialog } from './EndpointsDialog';
 import { LogsDialog } from './LogsDialog';
+import { ProxyDialog } from './ProxyDialog';
 
-/** ActionDialogs shows the panel an action opened (logs, endpoints), one at a time. */
+/** ActionDialogs shows the panel an action opened (logs, endpoints, proxy), one at a time. */
 export function ActionDialogs() {
   const dialog = useActionStore((s) => s.dialog);
   if (!dialog) return null;
-  return dialog.kind === 'logs' ? <LogsDialog dialog={dialog} /> : <EndpointsDialog namespace={dialog.namespace} name={dialog.name} />;
+  switch (dialog.kind) {
+    case 'logs':
+      return <LogsDialog dialog={dialog} />;
+    case 'proxy':
+      return <ProxyDialog key={`${dialog.target}/${dialog.namespace}/${dialog.name}`} dialog={dialog} />;
+    default:
+      return <EndpointsDialog namespace={dialog.namespace} name={dialog.name} />;
+  }
 }

@@ -12,6 +12,8 @@ describe('shortcutAction', () => {
     ['deployments', 'S', 'scale'],
     ['deployments', 'r', 'restart'],
     ['services', 'e', 'endpoints'],
+    ['services', 'w', 'proxy'],
+    ['pods', 'W', 'proxy'],
     ['pods', 'o', 'owner'],
     ['replicasets', 'o', 'owner'],
   ] as const)('on %s, %s means %s', (resource, key, id) => {

@@ -16,6 +16,7 @@ export type ActionId =
   | 'restart'
   | 'rollback'
   | 'endpoints'
+  | 'proxy'
   | 'owner';
 
 /** ActionSpec is one toolbar button. */
@@ -29,6 +30,7 @@ export interface ActionSpec {
 const describe: ActionSpec = { id: 'describe', label: 'Describe' };
 const del: ActionSpec = { id: 'delete', label: 'Delete', key: 'Delete' };
 const owner: ActionSpec = { id: 'owner', label: 'Owner', key: 'o' };
+const proxy: ActionSpec = { id: 'proxy', label: 'Open (proxy)', key: 'w' };
 
 /** actionsFor lists what the toolbar offers for a kind of object. */
 export const actionsFor: Partial<Record<CachedResource, readonly ActionSpec[]>> = {
@@ -39,7 +41,7 @@ export const actionsFor: Partial<Record<CachedResource, readonly ActionSpec[]>> 
     { id: 'drain', label: 'Drain', key: 'd' },
     del,
   ],
-  pods: [describe, { id: 'logs', label: 'Logs', key: 'l' }, owner, del],
+  pods: [describe, { id: 'logs', label: 'Logs', key: 'l' }, proxy, owner, del],
   deployments: [
     describe,
     { id: 'scale', label: 'Scale', key: 's' },
@@ -49,7 +51,7 @@ export const actionsFor: Partial<Record<CachedResource, readonly ActionSpec[]>> 
     del,
   ],
   replicasets: [describe, owner, del],
-  services: [describe, { id: 'endpoints', label: 'Endpoints', key: 'e' }, del],
+  services: [describe, { id: 'endpoints', label: 'Endpoints', key: 'e' }, proxy, del],
 };
 
 /** KeyTarget is the part of a keyboard event's target the shortcut handler looks at. */
