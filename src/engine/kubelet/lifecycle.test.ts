@@ -288,6 +288,29 @@ describe('PodLifecycle', () => {
     expect(h.log.some((l) => /PATCH status Running ready=True ip=10\.244\.1\.2 liveness=Running\/ready\/restarts=1$/.test(l))).toBe(true);
   });
 
+  it('runs the liveness HTTP example of the Kubernetes docs: agnhost liveness answers 500 after 10 s, and the third failure restarts it', async () => {
+    const h = harness();
+    h.observe(
+      pod('liveness-http', {
+        name: 'liveness',
+        image: 'registry.k8s.io/e2e-test-images/agnhost:2.40',
+        args: ['liveness'],
+        livenessProbe: { httpGet: { path: '/healthz', port: 8080, httpHeaders: [{ name: 'Custom-Header', value: 'Awesome' }] }, initialDelaySeconds: 3, periodSeconds: 3 },
+      }),
+    );
+    await h.sim.runUntilIdle(60_000);
+    const events = h.log.filter((l) => l.includes(' event '));
+    const started = Number(events.find((l) => l.includes('event Started'))!.split(' ')[0]);
+    const failed = events.filter((l) => l.includes('Unhealthy'));
+    expect(failed[0]).toMatch(/event Unhealthy: Liveness probe failed: HTTP probe failed with statuscode: 500$/);
+    // Probes at 3, 6 and 9 s pass; those at 12, 15 and 18 s fail, and the third kills.
+    expect(Number(failed[0].split(' ')[0]) - started).toBeCloseTo(12, 0);
+    const kill = events.find((l) => l.includes('Killing'))!;
+    expect(kill).toMatch(/event Killing: Container liveness failed liveness probe, will be restarted$/);
+    expect(Number(kill.split(' ')[0]) - started).toBeCloseTo(18, 0);
+    expect(h.log.some((l) => /liveness=Running\/ready\/restarts=1$/.test(l))).toBe(true);
+  });
+
   it('turns a container ready and unready as the file its exec readiness probe reads comes and goes', async () => {
     const h = harness();
     h.observe(

@@ -13,9 +13,15 @@ export type ProbeResult = { result: 'success' } | { result: 'failure'; output: s
 
 const success: ProbeResult = { result: 'success' };
 
-/** probeVaries reports whether a probe's result may change while the container runs (an exec probe of a scripted process). */
-export function probeVaries(probe: Probe, program: ContainerProgram): boolean {
-  return !!probe.exec && !!program.exec;
+/**
+ * probeVaries reports whether a probe's result may change while the container runs: an exec probe
+ * of a scripted process, or an HTTP probe of a server whose answers change with time.
+ */
+export function probeVaries(probe: Probe, spec: Container, program: ContainerProgram): boolean {
+  if (probe.exec) return !!program.exec;
+  if (!probe.httpGet) return false;
+  const port = extractPort(probe.httpGet.port, spec);
+  return !!program.listens?.some((l) => l.port === port && l.varies);
 }
 
 /**

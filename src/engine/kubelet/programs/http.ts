@@ -38,6 +38,11 @@ export function textResponse(status: number, body: string, headers: Record<strin
   return { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...headers }, body };
 }
 
+/** goNotFound is Go's http.NotFound, what a ServeMux answers for a path nothing handles. */
+export function goNotFound(): HttpResponse {
+  return textResponse(404, '404 page not found\n', { 'X-Content-Type-Options': 'nosniff' });
+}
+
 /** queryParam reads one parameter of a raw query string. */
 export function queryParam(query: string, name: string): string | undefined {
   for (const pair of query.split('&')) {

@@ -52,4 +52,12 @@ describe('sample applications', () => {
     expect(answer(c, 8080, request('/header', 'key=User-Agent')).body).toBe('kubectl/v1.32.4');
     expect(answer({ image: 'registry.k8s.io/e2e-test-images/agnhost:2.39', args: ['serve-hostname'] }, 9376, request('/')).body).toBe('hello-7cd78c8c45-68nnv');
   });
+
+  it('agnhost liveness is healthy for 10 seconds, then answers 500 with its age', () => {
+    const c = { image: 'registry.k8s.io/e2e-test-images/agnhost:2.40', args: ['liveness'] };
+    expect(answer(c, 8080, request('/healthz', '', 9000))).toMatchObject({ status: 200, body: 'ok' });
+    expect(answer(c, 8080, request('/healthz', '', 12_500))).toMatchObject({ status: 500, body: 'error: 12.5' });
+    expect(answer(c, 8080, request('/started', '', 62_250)).body).toBe('1m2.25s');
+    expect(answer(c, 8080, request('/other'))).toMatchObject({ status: 404, body: '404 page not found\n' });
+  });
 });

@@ -1,4 +1,4 @@
-import { queryParam, textResponse, type HttpRequest, type HttpResponse } from './http';
+import { goNotFound, queryParam, textResponse, type HttpRequest, type HttpResponse } from './http';
 import { serverProgram, timed } from './servers';
 import { goLogTime, goTimeString } from './timeFormats';
 import { pushIn, type ContainerProgram, type ProgramContext } from './types';
@@ -56,7 +56,7 @@ export function httpEchoProgram(argv: string[], ctx: ProgramContext): ContainerP
 /**
  * agnhostProgram runs the e2e test image's subcommands that serve HTTP: netexec (the Hello Minikube
  * tutorial's server: the time on /, and /hostname, /echo, /clientip, /header, /healthz) and
- * serve-hostname. Other subcommands (pause, …) serve nothing.
+ * serve-hostname and liveness (the docs' liveness probe example). Other subcommands (pause, …) serve nothing.
  */
 export function agnhostProgram(argv: string[], ctx: ProgramContext): ContainerProgram | undefined {
   const args = argv[0]?.endsWith('agnhost') ? argv.slice(1) : argv;
@@ -81,9 +81,28 @@ export function agnhostProgram(argv: string[], ctx: ProgramContext): ContainerPr
       };
       return serverProgram({ start: [], stop: [] }, ctx, 50, [{ port: portFlag(args, 'http-port', 8080), http }]);
     }
+    case 'liveness': {
+      // The docs' liveness example: /healthz answers 200 for the first 10 seconds, then 500.
+      const http = (req: HttpRequest): HttpResponse => {
+        const seconds = req.sinceStartMs / 1000;
+        if (req.path === '/started') return textResponse(200, goDuration(req.sinceStartMs));
+        if (req.path !== '/healthz') return goNotFound();
+        return seconds > 10 ? textResponse(500, `error: ${seconds}`) : textResponse(200, 'ok');
+      };
+      return serverProgram({ start: [], stop: [] }, ctx, 50, [{ port: 8080, http, varies: true }]);
+    }
     case 'serve-hostname':
       return serverProgram({ start: [], stop: [] }, ctx, 50, [{ port: portFlag(args, 'port', 9376), http: hostname }]);
     default:
       return undefined;
   }
+}
+
+/** goDuration is Go's Duration.String for whole ms: "250ms", "1.5s", "2m3.25s", "0s". */
+function goDuration(ms: number): string {
+  if (ms < 1000) return ms === 0 ? '0s' : `${ms}ms`;
+  const h = Math.floor(ms / 3_600_000);
+  const m = Math.floor((ms % 3_600_000) / 60_000);
+  const s = String((ms % 60_000) / 1000);
+  return `${h ? `${h}h` : ''}${h || m ? `${m}m` : ''}${s}s`;
 }

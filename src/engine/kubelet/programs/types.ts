@@ -90,6 +90,8 @@ export interface Listener {
   http?: (req: HttpRequest) => HttpResponse;
   /** notHttp is the Go HTTP client's error when it sends an HTTP request to a server of another protocol. */
   notHttp?: string;
+  /** varies says the answers change as the process runs (agnhost liveness fails after 10 s), so probes must keep asking. */
+  varies?: boolean;
 }
 
 /** maxLoopLines bounds one read of an endless loop's output, standing in for kubelet log rotation. */

@@ -52,7 +52,7 @@ function needsProber(pod: Pod, rt: PodRuntime, c: ContainerRuntime, now: number)
   const probes = activeProbes(pod, rt, c);
   if (probes.length === 0) return false;
   const program = containerProgram(pod, specOf(pod, c), c.restarts);
-  return probes.some((p) => probeVaries(p.probe, program) || run(pod, rt, c, program, p.probe, now).result !== 'success');
+  return probes.some((p) => probeVaries(p.probe, specOf(pod, c), program) || run(pod, rt, c, program, p.probe, now).result !== 'success');
 }
 
 /** nextProbeAt is the prober's next run: scheduled by the last one, or the start plus the shortest initial delay. */
