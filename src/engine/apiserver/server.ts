@@ -29,14 +29,14 @@ import { followPodLog, getPodLog } from './subresources/podLog';
 import { handleScale } from './subresources/scale';
 import { finalizeNamespace } from './subresources/finalize';
 import { ProxyMethods, proxyPod, proxyService } from './subresources/proxy';
+import { execInPod, parseExecRequest } from './subresources/exec';
 import { serveDiscovery } from './discovery/serveDiscovery';
 import { healthReport, ServerVersion } from './nonResource';
 import { loadSchemaDescriptions } from './openapi/schemaRegistry';
 import { serveOpenApi } from './openapi/serveOpenApi';
 
-/** SimulatedContainersMessage is what exec, attach and port-forward answer: there is no process to reach. */
-export const SimulatedContainersMessage =
-  'containers in Kube Playground are simulated: there is no process to exec into, attach to or port-forward to';
+/** SimulatedContainersMessage is what attach and port-forward answer: there is no process to reach. */
+export const SimulatedContainersMessage = 'containers in Kube Playground are simulated: there is no process to attach to or port-forward to';
 
 /** SimulatedKubeletMessage is what nodes/proxy answers: the kubelets are API clients without a server of their own. */
 export const SimulatedKubeletMessage = 'kubelets in Kube Playground are simulated: they serve no HTTP API for nodes/proxy to reach';
@@ -59,6 +59,8 @@ export class ApiServer implements ApiTransport {
   readonly store: MvccStore;
   readonly ctx: ServerContext;
   private readonly streams = new Map<StreamId, () => void>();
+  /** inputs feed the stdin of running execs. */
+  private readonly inputs = new Map<StreamId, (data: string | null) => void>();
   private streamSeq = 0;
 
   constructor(
@@ -109,6 +111,21 @@ export class ApiServer implements ApiTransport {
           onChunk(c);
         });
         this.streams.set(id, () => this.ctx.watches.close(watchId));
+      } else if (info.subresource === 'exec' && s.def.resource === 'pods') {
+        // A quick command ends before execInPod returns: nothing is left to cancel then.
+        let ended = false;
+        const exec = execInPod(this.ctx, info.namespace, info.name, req, (c) => {
+          if (c.type === 'end') {
+            ended = true;
+            this.streams.delete(id);
+            this.inputs.delete(id);
+          }
+          onChunk(c);
+        });
+        if (!ended) {
+          this.streams.set(id, () => exec.stop());
+          this.inputs.set(id, (data) => exec.input(data));
+        }
       } else if (info.subresource === 'log' && s.def.resource === 'pods') {
         const stop = followPodLog(this.ctx, info.namespace, info.name, req, (c) => {
           if (c.type === 'end') this.streams.delete(id);
@@ -119,7 +136,8 @@ export class ApiServer implements ApiTransport {
         throw newBadRequest(`streaming is not supported for ${req.path}`);
       }
     } catch (e) {
-      onChunk({ type: 'end', status: errorResponse(e).body as never });
+      const r = errorResponse(e);
+      onChunk(typeof r.body === 'string' ? { type: 'end', refused: { code: r.status, text: r.body } } : { type: 'end', status: r.body as never });
     }
     return id;
   }
@@ -127,7 +145,12 @@ export class ApiServer implements ApiTransport {
   cancel(id: StreamId): void {
     const stop = this.streams.get(id);
     this.streams.delete(id);
+    this.inputs.delete(id);
     stop?.();
+  }
+
+  input(id: StreamId, data: string | null): void {
+    this.inputs.get(id)?.(data);
   }
 
   private route(req: ApiRequest): ApiResponse {
@@ -217,6 +240,10 @@ export class ApiServer implements ApiTransport {
         throw new ApiError(failure(400, StatusReason.BadRequest, SimulatedKubeletMessage));
       }
       case 'exec':
+        if (req.method !== 'GET' && req.method !== 'POST') break;
+        // An exec is a stream (a WebSocket over HTTP): a plain request gets its checks, then this.
+        parseExecRequest(this.ctx, ns, name, req);
+        throw newBadRequest('Upgrade request required');
       case 'attach':
       case 'portforward':
         this.ctx.registry.get(s, ns, name);

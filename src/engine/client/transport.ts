@@ -50,22 +50,31 @@ export interface ApiResponse {
   warnings?: string[];
 }
 
-/** StreamChunk is one delivery on a streaming request: watch events, log text, or its end. */
+/**
+ * StreamChunk is one delivery on a streaming request: watch events, log text, an exec's start and
+ * output, or its end. An exec's end carries its Status (Success, or NonZeroExitCode with the exit
+ * code). A request refused before it started ends at once: with its Status, or, where the refusal
+ * is not one (the kubelet's plain-text errors), with refused.
+ */
 export type StreamChunk =
   | { type: 'events'; events: WatchEvent[] }
   | { type: 'text'; text: string }
-  | { type: 'end'; status?: Status };
+  | { type: 'started' }
+  | { type: 'output'; stream: 'stdout' | 'stderr'; text: string }
+  | { type: 'end'; status?: Status; refused?: { code: number; text: string } };
 
 /** StreamId names an open stream so that it can be cancelled across a Worker or HTTP boundary. */
 export type StreamId = number;
 
 /**
  * ApiTransport is the one way any component reaches the API server: in process, over a
- * MessagePort (Comlink) or over HTTP. Streams are watch=true lists and follow=true logs.
+ * MessagePort (Comlink) or over HTTP. Streams are watch=true lists, follow=true logs and execs.
  * If the request is refused before streaming starts, the first chunk is an end with its Status.
  */
 export interface ApiTransport {
   request(req: ApiRequest): Promise<ApiResponse>;
   stream(req: ApiRequest, onChunk: (chunk: StreamChunk) => void): Promise<StreamId>;
   cancel(id: StreamId): Promise<void> | void;
+  /** input feeds an exec's stdin with what the client typed or piped; null says stdin closed. */
+  input?(id: StreamId, data: string | null): Promise<void> | void;
 }

@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { createServer as createHttpsServer } from 'node:https';
 import type { ApiRequest, ApiResponse, ApiTransport, HttpMethod, Impersonation } from '../../engine/client/transport';
 import { MaxRequestBodyBytes } from '../../engine/apiserver/request/decode';
@@ -6,6 +7,8 @@ import { newRequestEntityTooLarge, failure } from '../../engine/apiserver/errors
 import type { PlaygroundRoute } from '../shared/playgroundApi';
 import type { TLSSocket } from 'node:tls';
 import type { ClusterCertificates } from './clusterCertificates';
+import { serveExec } from './execStream';
+import { isWebSocketUpgrade } from './webSocket';
 
 const methods = new Set<HttpMethod>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 
@@ -23,7 +26,21 @@ export function serveHttp(transport: ApiTransport, extra: PlaygroundRoute, tls?:
   };
   // Client certificates are asked for, not required: a request without one is anonymous.
   const options = { cert: tls?.servingCert, key: tls?.servingKey, ca: tls?.caCert, requestCert: true, rejectUnauthorized: false };
-  return tls ? createHttpsServer(options, listener) : createServer(listener);
+  const server = tls ? createHttpsServer(options, listener) : createServer(listener);
+  server.on('upgrade', (req: IncomingMessage, socket: Socket) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (req.method === 'GET' && isWebSocketUpgrade(req) && /\/pods\/[^/]+\/exec$/.test(url.pathname)) {
+      serveExec(transport, apiRequestOf(req, url, 'GET', undefined), req, socket);
+      return;
+    }
+    // Any other upgrade (SPDY, or a WebSocket elsewhere) is answered as a plain request.
+    const res = new ServerResponse(req);
+    res.assignSocket(socket);
+    res.shouldKeepAlive = false;
+    res.on('finish', () => socket.end());
+    listener(req, res);
+  });
+  return server;
 }
 
 async function handle(transport: ApiTransport, extra: PlaygroundRoute, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -44,16 +61,27 @@ async function handle(transport: ApiTransport, extra: PlaygroundRoute, req: Inco
     writeJson(res, 413, newRequestEntityTooLarge(MaxRequestBodyBytes).status);
     return;
   }
+  const apiReq = apiRequestOf(req, url, method, body.length ? body : undefined);
+  const query = apiReq.query as Record<string, string | string[]>;
+  const extraRes = await extra(apiReq);
+  if (extraRes) return writeResponse(res, extraRes);
+  const streaming = method === 'GET' && (query.watch === 'true' || query.watch === '1' || ((query.follow === 'true' || query.follow === '1') && url.pathname.endsWith('/log')));
+  if (streaming) return stream(transport, apiReq, req, res);
+  writeResponse(res, await transport.request(apiReq));
+}
+
+/** apiRequestOf is an HTTP request as the API server takes it: path, query, media types, credentials. */
+function apiRequestOf(req: IncomingMessage, url: URL, method: HttpMethod, body: string | Uint8Array | undefined): ApiRequest {
   const query: Record<string, string | string[]> = {};
   for (const [k, v] of url.searchParams) {
     const prev = query[k];
     query[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
   }
-  const apiReq: ApiRequest = {
+  return {
     method,
     path: url.pathname,
     query,
-    body: body.length ? body : undefined,
+    body,
     contentType: req.headers['content-type'],
     accept: req.headers['accept'],
     userAgent: req.headers['user-agent'],
@@ -62,11 +90,6 @@ async function handle(transport: ApiTransport, extra: PlaygroundRoute, req: Inco
     impersonate: impersonation(req),
     remote: true,
   };
-  const extraRes = await extra(apiReq);
-  if (extraRes) return writeResponse(res, extraRes);
-  const streaming = method === 'GET' && (query.watch === 'true' || query.watch === '1' || ((query.follow === 'true' || query.follow === '1') && url.pathname.endsWith('/log')));
-  if (streaming) return stream(transport, apiReq, req, res);
-  writeResponse(res, await transport.request(apiReq));
 }
 
 function readBody(req: IncomingMessage): Promise<string | Uint8Array | undefined> {
@@ -123,6 +146,8 @@ async function stream(transport: ApiTransport, apiReq: ApiRequest, req: Incoming
       ended = true;
       if (!started && chunk.status) {
         writeJson(res, chunk.status.code ?? 500, chunk.status);
+      } else if (!started && chunk.refused) {
+        writeResponse(res, { status: chunk.refused.code, body: chunk.refused.text });
       } else {
         if (!started) res.writeHead(200, { 'Content-Type': isLog ? 'text/plain' : 'application/json' });
         res.end();
@@ -134,7 +159,7 @@ async function stream(transport: ApiTransport, apiReq: ApiRequest, req: Incoming
       res.writeHead(200, { 'Content-Type': isLog ? 'text/plain' : 'application/json', 'Transfer-Encoding': 'chunked' });
     }
     if (chunk.type === 'text') res.write(chunk.text);
-    else res.write(chunk.events.map((e) => JSON.stringify(e)).join('\n') + '\n');
+    else if (chunk.type === 'events') res.write(chunk.events.map((e) => JSON.stringify(e)).join('\n') + '\n');
   });
   // Headers go out at once so that clients see the watch is established before any event.
   if (!started && !ended) {

@@ -1,12 +1,11 @@
-import type { ConfigMap, Pod, Secret, Service } from 'kubernetes-types/core/v1';
+import type { Pod } from 'kubernetes-types/core/v1';
 import type { ApiRequest, ApiResponse, StreamChunk } from '../../client/transport';
 import { formatTime, parseTime } from '../../sim/clock';
 import { newBadRequest } from '../errors';
 import type { ServerContext } from '../handlers/context';
 import { boolParam, intParam, q } from '../handlers/query';
-import { referencedResources, referencedView } from '../../kubelet/referencedObjects';
 import { containerLogLines, logUnavailableReason } from '../../kubelet/logs';
-import type { ClusterView } from '../../kubelet/programs/clusterDns';
+import { storeClusterView } from './clusterView';
 
 /** FollowPollMs is how often a followed log looks for new lines, in simulated time. */
 const FollowPollMs = 1000;
@@ -63,16 +62,8 @@ function render(lines: { timeMs: number; line: string }[], timestamps: boolean):
   return out;
 }
 
-/** clusterView reads what a container's output may depend on from the store, as the kubelet reads it from its watches. */
-function clusterView(ctx: ServerContext, namespace: string): ClusterView {
-  return referencedView((kind, ns, name) => {
-    const s = ctx.strategies.lookup('', 'v1', referencedResources[kind].resource)!;
-    return (ctx.registry.tryGet(s, ns, name) as unknown as ConfigMap | Secret | Service | undefined) ?? null;
-  }, namespace);
-}
-
 function initialLines(ctx: ServerContext, r: LogRequest): { timeMs: number; line: string }[] {
-  const view = clusterView(ctx, r.pod.metadata?.namespace ?? '');
+  const view = storeClusterView(ctx, r.pod.metadata?.namespace ?? '');
   let lines = containerLogLines(r.pod, r.container, r.previous, r.sinceMs ?? 0, ctx.sim.clock.now(), view);
   if (r.tailLines !== undefined && r.tailLines >= 0) lines = lines.slice(Math.max(0, lines.length - r.tailLines));
   return lines;
@@ -110,7 +101,7 @@ export function followPodLog(
     const now = ctx.sim.clock.now();
     const running = current?.metadata?.uid === r.pod.metadata?.uid && containerRunning(current!, r.container);
     if (current && running) {
-      const lines = containerLogLines(current, r.container, false, from, now, clusterView(ctx, ns));
+      const lines = containerLogLines(current, r.container, false, from, now, storeClusterView(ctx, ns));
       if (lines.length) onChunk({ type: 'text', text: render(lines, r.timestamps) });
     }
     from = now;

@@ -1,8 +1,8 @@
-import type { ConfigMap, Endpoints, Pod, Secret, Service } from 'kubernetes-types/core/v1';
+import type { Endpoints, Pod, Service } from 'kubernetes-types/core/v1';
 import type { ApiRequest, ApiResponse } from '../../client/transport';
 import { containerProgram } from '../../kubelet/programs/program';
 import type { HttpRequest, HttpResponse } from '../../kubelet/programs/http';
-import { referencedResources, referencedView } from '../../kubelet/referencedObjects';
+import { storeClusterView } from './clusterView';
 import { parseTime } from '../../sim/clock';
 import type { Rng } from '../../sim/rng';
 import { ApiError, failure, newBadRequest, StatusReason } from '../errors';
@@ -140,10 +140,7 @@ function dial(ctx: ServerContext, t: ProxyTarget, request: HttpRequest): HttpRes
   const reach = (cause: string) => serviceUnavailable(`error trying to reach service: ${cause}`);
   const refused = reach(`dial tcp ${t.ip}:${port}: connect: connection refused`);
   const ns = t.pod.metadata?.namespace ?? '';
-  const view = referencedView((kind, namespace, name) => {
-    const s = ctx.strategies.lookup('', 'v1', referencedResources[kind].resource)!;
-    return (ctx.registry.tryGet(s, namespace, name) as unknown as ConfigMap | Secret | Service | undefined) ?? null;
-  }, ns);
+  const view = storeClusterView(ctx, ns);
   for (const status of t.pod.status?.containerStatuses ?? []) {
     const running = status.state?.running;
     const spec = t.pod.spec?.containers.find((c) => c.name === status.name);

@@ -24,7 +24,7 @@ function probeList(c: Container): ProgramContext['probes'] {
 }
 
 /** coreutilsOf tells busybox-based images from the GNU ones by their name. */
-function coreutilsOf(repo: string): Coreutils {
+export function coreutilsOf(repo: string): Coreutils {
   return repo === 'busybox' || repo === 'alpine' ? 'busybox' : 'gnu';
 }
 

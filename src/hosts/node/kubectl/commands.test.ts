@@ -402,6 +402,20 @@ describe.skipIf(!kubectlPath)('real kubectl v1.32 commands against the headless 
     });
   });
 
+  describe('exec', () => {
+    it('runs a command in the container, with its environment, and passes its exit code on', async () => {
+      await h.until(async () => (await jsonpath('{.status.phase}', 'pod', 'runner')) === 'Running');
+      expect(await k('exec', 'runner', '--', 'sh', '-c', 'echo $HOSTNAME; printenv KUBE_NOPE || true')).toBe('runner\n');
+      const failed = await h.kubectl(['exec', 'runner', '--', 'sh', '-c', 'echo partial; exit 3']);
+      expect([failed.stdout, failed.stderr, failed.code]).toEqual(['partial\n', 'command terminated with exit code 3\n', 3]);
+    });
+
+    it('-i runs the lines piped into a shell', async () => {
+      const r = await h.kubectl(['exec', '-i', 'runner', '--', 'sh'], 'echo one\ncat /var/run/secrets/kubernetes.io/serviceaccount/namespace\nexit 4\n');
+      expect([r.stdout, r.code]).toEqual(['one\ndefault\n', 4]);
+    });
+  });
+
   describe('proxy', () => {
     it("kubectl proxy serves the API locally, and a Service's proxy path reaches its pods", async () => {
       const p = background('proxy', '--port=0');

@@ -1,0 +1,116 @@
+import type { Pod } from 'kubernetes-types/core/v1';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { StreamChunk } from '../../client/transport';
+import { Cluster } from '../../cluster/cluster';
+import { Resources } from '../registry/resources';
+
+// pods/exec through the API server's stream: a command runs in the simulated container.
+
+let cluster: Cluster | undefined;
+afterEach(() => cluster?.stop());
+
+async function start(): Promise<Cluster> {
+  cluster = new Cluster({ seed: 4, workers: 1, yieldToHost: () => new Promise<void>((r) => setImmediate(r)) });
+  await cluster.start();
+  const pod = (name: string, image: string, extra: Partial<Pod['spec']> = {}): Pod => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace: 'default' },
+    spec: { containers: [{ name: 'main', image, command: image.startsWith('busybox') ? ['sleep', '3600'] : undefined, env: [{ name: 'GREETING', value: 'hello' }] }], ...extra },
+  });
+  await cluster.client.create(Resources.pods, pod('web', 'nginx:1.27'));
+  await cluster.client.create(Resources.pods, pod('bb', 'busybox:1.36'));
+  await cluster.sim.advance(30_000);
+  return cluster;
+}
+
+/** exec opens pods/exec and collects what comes back; send feeds stdin. */
+async function exec(c: Cluster, pod: string, command: string[], opts: { stdin?: boolean; tty?: boolean; container?: string } = {}) {
+  const chunks: StreamChunk[] = [];
+  const query = { command, container: opts.container ?? 'main', stdout: 'true', stderr: 'true', ...(opts.stdin ? { stdin: 'true' } : {}), ...(opts.tty ? { tty: 'true' } : {}) };
+  const id = await c.apiServer.stream({ method: 'GET', path: `/api/v1/namespaces/default/pods/${pod}/exec`, query }, (ch) => chunks.push(ch));
+  const text = (stream: 'stdout' | 'stderr') => chunks.map((ch) => (ch.type === 'output' && ch.stream === stream ? ch.text : '')).join('');
+  const end = () => chunks.find((ch) => ch.type === 'end') as Extract<StreamChunk, { type: 'end' }> | undefined;
+  return { chunks, stdout: () => text('stdout'), stderr: () => text('stderr'), end, send: (data: string | null) => c.apiServer.input(id, data) };
+}
+
+describe('pods/exec', () => {
+  it("runs a command with the container's environment and ends with the kubelet's exit Status", async () => {
+    const c = await start();
+    const hello = await exec(c, 'web', ['sh', '-c', 'echo $GREETING from $(hostname)']);
+    expect(hello.chunks[0]).toEqual({ type: 'started' });
+    expect(hello.stdout()).toBe('hello from web\n');
+    expect(hello.end()?.status).toEqual({ metadata: {}, status: 'Success' });
+    const failed = await exec(c, 'web', ['sh', '-c', 'echo partial; exit 3']);
+    expect(failed.stdout()).toBe('partial\n');
+    expect(failed.end()?.status).toEqual({
+      metadata: {},
+      status: 'Failure',
+      message: 'command terminated with non-zero exit code: error executing command [sh -c echo partial; exit 3], exit code 3',
+      reason: 'NonZeroExitCode',
+      details: { causes: [{ reason: 'ExitCode', message: '3' }] },
+    });
+  });
+
+  it('passes on output as simulated time passes and ends when the command does', async () => {
+    const c = await start();
+    const slow = await exec(c, 'bb', ['sh', '-c', 'echo one; sleep 5; echo two']);
+    expect(slow.stdout()).toBe('one\n');
+    expect(slow.end()).toBeUndefined();
+    await c.sim.advance(6_000);
+    expect(slow.stdout()).toBe('one\ntwo\n');
+    expect(slow.end()?.status?.status).toBe('Success');
+  });
+
+  it('says on stderr which commands it does not simulate, and that kubectl cp has nothing to copy', async () => {
+    const c = await start();
+    const r = await exec(c, 'bb', ['sh', '-c', 'uname -a; echo ok']);
+    expect(r.stdout()).toBe('ok\n');
+    expect(r.stderr()).toBe('kube-playground: "uname" is not simulated in container main: it ran and printed nothing\n');
+    const cp = await exec(c, 'bb', ['tar', 'cf', '-', '/etc/hosts']);
+    expect(cp.stderr()).toMatch(/^tar: files in Kube Playground's simulated containers have no content/);
+    expect(cp.end()?.status?.details?.causes?.[0].message).toBe('2');
+  });
+
+  it('refuses as the API server and kubelet do', async () => {
+    const c = await start();
+    expect((await exec(c, 'web', [])).end()?.status?.message).toBe('you must specify at least 1 command');
+    expect((await exec(c, 'web', ['ls'], { container: 'nope' })).end()?.status?.message).toBe('container nope is not valid for pod web');
+    expect((await exec(c, 'nope', ['ls'])).end()?.status).toMatchObject({ code: 404, message: 'pods "nope" not found' });
+    await c.client.create(Resources.pods, { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'lost', namespace: 'default' }, spec: { nodeSelector: { none: 'x' }, containers: [{ name: 'main', image: 'nginx' }] } });
+    expect((await exec(c, 'lost', ['ls'])).end()?.status?.message).toBe('pod lost does not have a host assigned');
+    // A pod bound to a node whose container is not running: the kubelet's plain-text answer.
+    await c.client.create(Resources.pods, { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'bound', namespace: 'default' }, spec: { nodeName: 'gone', containers: [{ name: 'main', image: 'nginx' }] } });
+    expect((await exec(c, 'bound', ['ls'])).end()).toEqual({ type: 'end', refused: { code: 500, text: 'container not found ("main")\n' } });
+    const bash = (await exec(c, 'bb', ['bash'], { stdin: true, tty: true })).end()?.status;
+    expect(bash).toMatchObject({ code: 500, reason: 'InternalError' });
+    expect(bash?.message).toMatch(/^Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "[0-9a-f]{64}": OCI runtime exec failed: exec failed: unable to start container process: exec: "bash": executable file not found in \$PATH: unknown$/);
+  });
+
+  it('runs piped lines in a shell without a terminal, and ends with the last status at end of input', async () => {
+    const c = await start();
+    const sh = await exec(c, 'bb', ['sh'], { stdin: true });
+    sh.send('echo first\nfalse');
+    expect(sh.stdout()).toBe('first\n');
+    sh.send(null);
+    expect(sh.end()?.status?.details?.causes?.[0].message).toBe('1');
+  });
+
+  it('is an interactive shell on a terminal: prompt, echo, CR LF, cd, Ctrl-C and exit', async () => {
+    const c = await start();
+    const sh = await exec(c, 'bb', ['sh'], { stdin: true, tty: true });
+    expect(sh.stdout()).toBe('/ # ');
+    sh.send('echo hi\r');
+    sh.send('cd /tmp\r');
+    sh.send('pwd\r');
+    sh.send('sleep 100\r');
+    sh.send('\x03');
+    sh.send('exit 5\r');
+    expect(sh.stdout()).toBe('/ # echo hi\r\nhi\r\n/ # cd /tmp\r\n/tmp # pwd\r\n/tmp\r\n/tmp # sleep 100\r\n^C\r\n/tmp # exit 5\r\n');
+    expect(sh.end()?.status?.details?.causes?.[0].message).toBe('5');
+    const bash = await exec(c, 'web', ['bash'], { stdin: true, tty: true });
+    bash.send('\x04');
+    expect(bash.stdout()).toBe('root@web:/# exit\r\n');
+    expect(bash.end()?.status?.status).toBe('Success');
+  });
+});

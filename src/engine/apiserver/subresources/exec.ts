@@ -1,0 +1,129 @@
+import type { Status } from 'kubernetes-types/meta/v1';
+import type { Pod } from 'kubernetes-types/core/v1';
+import type { ApiRequest, StreamChunk } from '../../client/transport';
+import { execCommand } from '../../kubelet/programs/execCommand';
+import type { ContainerProgram, LogLine, Run } from '../../kubelet/programs/types';
+import { newBadRequest, PlainTextError } from '../errors';
+import type { ServerContext } from '../handlers/context';
+import { boolParam, q } from '../handlers/query';
+import { storeClusterView } from './clusterView';
+import { isBareShell, missingExecutable, ShellSession } from './execSession';
+
+/** ExecPollMs is how often a running exec passes on what its command printed, in simulated time. */
+const ExecPollMs = 1000;
+
+/** ExecRequest is a validated pods/exec request (PodExecOptions). */
+interface ExecRequest {
+  pod: Pod;
+  container: string;
+  command: string[];
+}
+
+function commandOf(req: ApiRequest): string[] {
+  const v = req.query?.command;
+  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+}
+
+/**
+ * parseExecRequest checks a pods/exec request as the API server and then the kubelet do: a command
+ * and a stream are required, the container must be the pod's, the pod must be on a node, and the
+ * container must be running there (the kubelet's plain-text "container not found").
+ */
+export function parseExecRequest(ctx: ServerContext, ns: string, name: string, req: ApiRequest): ExecRequest {
+  const command = commandOf(req);
+  if (command.length === 0) throw newBadRequest('you must specify at least 1 command');
+  if (!['stdin', 'stdout', 'stderr'].some((s) => boolParam(req, s))) throw newBadRequest('you must specify at least one of stdin, stdout, stderr');
+  const s = ctx.strategies.lookup('', 'v1', 'pods')!;
+  const pod = ctx.registry.get(s, ns, name) as unknown as Pod;
+  const names = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? []), ...(pod.spec?.ephemeralContainers ?? [])].map((c) => c.name);
+  let container = q(req, 'container') ?? '';
+  if (!container) {
+    if (pod.spec?.containers.length !== 1) throw newBadRequest(`a container name must be specified for pod ${name}, choose one of: [${(pod.spec?.containers ?? []).map((c) => c.name).join(' ')}]`);
+    container = pod.spec.containers[0].name;
+  }
+  if (!names.includes(container)) throw newBadRequest(`container ${container} is not valid for pod ${name}`);
+  if (!pod.spec?.nodeName) throw newBadRequest(`pod ${name} does not have a host assigned`);
+  const statuses = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
+  if (!statuses.find((c) => c.name === container)?.state?.running) throw new PlainTextError(500, `container not found ("${container}")`);
+  return { pod, container, command };
+}
+
+/** exitStatus is the Status the kubelet writes on the error channel when the command ends. */
+export function exitStatus(command: string[], exitCode: number): Status {
+  if (exitCode === 0) return { metadata: {}, status: 'Success' };
+  return {
+    metadata: {},
+    status: 'Failure',
+    message: `command terminated with non-zero exit code: error executing command [${command.join(' ')}], exit code ${exitCode}`,
+    reason: 'NonZeroExitCode',
+    details: { causes: [{ reason: 'ExitCode', message: String(exitCode) }] },
+  };
+}
+
+/** ExecStream is a running exec: stop ends it (the client went away), input feeds its stdin (null: stdin closed). */
+export interface ExecStream {
+  stop(): void;
+  input(data: string | null): void;
+}
+
+/**
+ * streamProgram passes on what a command prints from startMs as simulated time passes, then calls
+ * done with its exit code; it returns a function that stops it early (a signal).
+ */
+export function streamProgram(ctx: ServerContext, program: ContainerProgram, startMs: number, print: (text: string) => void, done: (exitCode: number) => void): () => void {
+  const run: Run = { startMs, endMs: startMs + program.runMs, signalled: false };
+  let from = startMs;
+  const flush = (to: number) => {
+    const out: LogLine[] = [];
+    program.output(run, from, to, out);
+    from = to;
+    if (out.length) print(out.map((l) => `${l.line}\n`).join(''));
+  };
+  if (run.endMs <= startMs) {
+    flush(run.endMs + 1);
+    done(program.exitCode);
+    return () => undefined;
+  }
+  // What it prints as it starts goes out at once, the rest as time passes.
+  flush(startMs + 1);
+  const stop = ctx.sim.timers.every(ExecPollMs, () => {
+    const now = ctx.sim.clock.now();
+    if (now < run.endMs) return flush(now);
+    stop();
+    flush(run.endMs + 1);
+    done(program.exitCode);
+  });
+  return stop;
+}
+
+/**
+ * execInPod runs a command in a running container (pods/exec): it starts at once, passes on what
+ * the simulated command prints as simulated time passes, and ends with the command's exit status.
+ * A shell given stdin and no script (`kubectl exec -it pod -- sh`) is a session that runs each line
+ * typed (execSession.ts). The containers are simulated (kubelet/programs): shell scripts and the
+ * commands the shell simulation knows run; other commands do nothing and say so.
+ */
+export function execInPod(ctx: ServerContext, ns: string, name: string, req: ApiRequest, onChunk: (c: StreamChunk) => void): ExecStream {
+  const r = parseExecRequest(ctx, ns, name, req);
+  const spec = [...(r.pod.spec?.containers ?? []), ...(r.pod.spec?.initContainers ?? [])].find((c) => c.name === r.container)!;
+  const status = [...(r.pod.status?.initContainerStatuses ?? []), ...(r.pod.status?.containerStatuses ?? [])].find((c) => c.name === r.container)!;
+  const view = storeClusterView(ctx, ns);
+  const run = (argv: string[], at: number) => execCommand(r.pod, spec, argv, status.restartCount, view, at);
+  const missing = missingExecutable(spec, r.command);
+  const out = (stream: 'stdout' | 'stderr') => (text: string) => boolParam(req, stream) && onChunk({ type: 'output', stream, text });
+  if (missing) {
+    onChunk({ type: 'started' });
+    onChunk({ type: 'end', status: missing });
+    return { stop: () => undefined, input: () => undefined };
+  }
+  onChunk({ type: 'started' });
+  if (boolParam(req, 'stdin') && isBareShell(r.command)) {
+    const session = new ShellSession(ctx, { argv: r.command, pod: r.pod, spec, tty: boolParam(req, 'tty'), run, print: out('stdout'), warn: out('stderr'), end: (code) => onChunk({ type: 'end', status: exitStatus(r.command, code) }) });
+    session.start();
+    return session;
+  }
+  const { program, notice } = run(r.command, ctx.sim.clock.now());
+  if (notice) out('stderr')(notice);
+  const stop = streamProgram(ctx, program, ctx.sim.clock.now(), out('stdout'), (code) => onChunk({ type: 'end', status: exitStatus(r.command, code) }));
+  return { stop, input: () => undefined };
+}
