@@ -1,4 +1,4 @@
-import type { Pod } from 'kubernetes-types/core/v1';
+import type { Pod, Service } from 'kubernetes-types/core/v1';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StreamChunk } from '../../client/transport';
 import { Cluster } from '../../cluster/cluster';
@@ -85,6 +85,27 @@ describe('pods/exec', () => {
     const bash = (await exec(c, 'bb', ['bash'], { stdin: true, tty: true })).end()?.status;
     expect(bash).toMatchObject({ code: 500, reason: 'InternalError' });
     expect(bash?.message).toMatch(/^Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "[0-9a-f]{64}": OCI runtime exec failed: exec failed: unable to start container process: exec: "bash": executable file not found in \$PATH: unknown$/);
+  });
+
+  it('reaches Services and pods over the simulated network: cluster DNS and kube-proxy', async () => {
+    const c = await start();
+    const svc = (name: string, clusterIP?: string) => ({ apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: 'default' }, spec: { clusterIP, selector: { run: 'web' }, ports: [{ port: 80 }] } });
+    await c.client.patch(Resources.pods, 'default', 'web', 'merge', { metadata: { labels: { run: 'web' } } });
+    await c.client.create(Resources.services, svc('web'));
+    await c.client.create(Resources.services, svc('web-headless', 'None'));
+    await c.sim.advance(5_000);
+    const web = await c.client.get<Pod>(Resources.pods, 'default', 'web');
+    const clusterIP = (await c.client.get<Service>(Resources.services, 'default', 'web')).spec!.clusterIP;
+    const lookup = await exec(c, 'bb', ['nslookup', 'web']);
+    expect(lookup.stdout()).toBe(`Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\nName:\tweb.default.svc.cluster.local\nAddress: ${clusterIP}\n\n`);
+    expect((await exec(c, 'bb', ['nslookup', 'web-headless.default'])).stdout()).toContain(`Address: ${web.status!.podIP}\n`);
+    const page = await exec(c, 'bb', ['wget', '-qO-', 'http://web']);
+    expect(page.stdout()).toContain('<title>Welcome to nginx!</title>');
+    expect(page.end()?.status?.status).toBe('Success');
+    const direct = await exec(c, 'web', ['sh', '-c', `curl -s -o /dev/null -w x http://${web.status!.podIP}/ && echo reached`]);
+    expect(direct.stdout()).toBe('reached\n');
+    const refused = await exec(c, 'bb', ['wget', '-q', '-O-', `${web.status!.podIP}:8080`]);
+    expect([refused.stderr(), refused.end()?.status?.details?.causes?.[0].message]).toEqual([`wget: can't connect to remote host (${web.status!.podIP}): Connection refused\n`, '1']);
   });
 
   it('runs piped lines in a shell without a terminal, and ends with the last status at end of input', async () => {

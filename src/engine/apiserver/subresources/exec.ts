@@ -7,6 +7,7 @@ import { newBadRequest, PlainTextError } from '../errors';
 import type { ServerContext } from '../handlers/context';
 import { boolParam, q } from '../handlers/query';
 import { storeClusterView } from './clusterView';
+import { storeClusterNetwork } from './clusterNetwork';
 import { isBareShell, missingExecutable, ShellSession } from './execSession';
 
 /** ExecPollMs is how often a running exec passes on what its command printed, in simulated time. */
@@ -60,6 +61,9 @@ export function exitStatus(command: string[], exitCode: number): Status {
   };
 }
 
+/** Print passes on what a command wrote to one of its streams. */
+export type Print = (text: string, stream: 'stdout' | 'stderr') => void;
+
 /** ExecStream is a running exec: stop ends it (the client went away), input feeds its stdin (null: stdin closed). */
 export interface ExecStream {
   stop(): void;
@@ -70,14 +74,20 @@ export interface ExecStream {
  * streamProgram passes on what a command prints from startMs as simulated time passes, then calls
  * done with its exit code; it returns a function that stops it early (a signal).
  */
-export function streamProgram(ctx: ServerContext, program: ContainerProgram, startMs: number, print: (text: string) => void, done: (exitCode: number) => void): () => void {
+export function streamProgram(ctx: ServerContext, program: ContainerProgram, startMs: number, print: Print, done: (exitCode: number) => void): () => void {
   const run: Run = { startMs, endMs: startMs + program.runMs, signalled: false };
   let from = startMs;
   const flush = (to: number) => {
     const out: LogLine[] = [];
     program.output(run, from, to, out);
     from = to;
-    if (out.length) print(out.map((l) => `${l.line}\n`).join(''));
+    // Consecutive lines of one stream go out together.
+    for (let i = 0; i < out.length; ) {
+      const stream = out[i].stderr ? 'stderr' : 'stdout';
+      let text = '';
+      for (; i < out.length && (out[i].stderr ? 'stderr' : 'stdout') === stream; i++) text += `${out[i].line}\n`;
+      print(text, stream);
+    }
   };
   if (run.endMs <= startMs) {
     flush(run.endMs + 1);
@@ -107,10 +117,10 @@ export function execInPod(ctx: ServerContext, ns: string, name: string, req: Api
   const r = parseExecRequest(ctx, ns, name, req);
   const spec = [...(r.pod.spec?.containers ?? []), ...(r.pod.spec?.initContainers ?? [])].find((c) => c.name === r.container)!;
   const status = [...(r.pod.status?.initContainerStatuses ?? []), ...(r.pod.status?.containerStatuses ?? [])].find((c) => c.name === r.container)!;
-  const view = storeClusterView(ctx, ns);
+  const view = { ...storeClusterView(ctx, ns), network: storeClusterNetwork(ctx, ns) };
   const run = (argv: string[], at: number) => execCommand(r.pod, spec, argv, status.restartCount, view, at);
   const missing = missingExecutable(spec, r.command);
-  const out = (stream: 'stdout' | 'stderr') => (text: string) => boolParam(req, stream) && onChunk({ type: 'output', stream, text });
+  const print: Print = (text, stream) => boolParam(req, stream) && onChunk({ type: 'output', stream, text });
   if (missing) {
     onChunk({ type: 'started' });
     onChunk({ type: 'end', status: missing });
@@ -118,12 +128,12 @@ export function execInPod(ctx: ServerContext, ns: string, name: string, req: Api
   }
   onChunk({ type: 'started' });
   if (boolParam(req, 'stdin') && isBareShell(r.command)) {
-    const session = new ShellSession(ctx, { argv: r.command, pod: r.pod, spec, tty: boolParam(req, 'tty'), run, print: out('stdout'), warn: out('stderr'), end: (code) => onChunk({ type: 'end', status: exitStatus(r.command, code) }) });
+    const session = new ShellSession(ctx, { argv: r.command, pod: r.pod, spec, tty: boolParam(req, 'tty'), run, print, end: (code) => onChunk({ type: 'end', status: exitStatus(r.command, code) }) });
     session.start();
     return session;
   }
   const { program, notice } = run(r.command, ctx.sim.clock.now());
-  if (notice) out('stderr')(notice);
-  const stop = streamProgram(ctx, program, ctx.sim.clock.now(), out('stdout'), (code) => onChunk({ type: 'end', status: exitStatus(r.command, code) }));
+  if (notice) print(notice, 'stderr');
+  const stop = streamProgram(ctx, program, ctx.sim.clock.now(), print, (code) => onChunk({ type: 'end', status: exitStatus(r.command, code) }));
   return { stop, input: () => undefined };
 }

@@ -6,7 +6,7 @@ import type { ExecCommand } from '../../kubelet/programs/execCommand';
 import { LineDiscipline } from '../../kubelet/programs/lineDiscipline';
 import { coreutilsOf } from '../../kubelet/programs/program';
 import type { ServerContext } from '../handlers/context';
-import { streamProgram, type ExecStream } from './exec';
+import { streamProgram, type ExecStream, type Print } from './exec';
 
 const shells = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
 const baseName = (path: string) => path.split('/').pop() ?? '';
@@ -37,8 +37,7 @@ export interface SessionIO {
   spec: Container;
   tty: boolean;
   run(argv: string[], atMs: number): ExecCommand;
-  print(text: string): void;
-  warn(text: string): void;
+  print: Print;
   end(exitCode: number): void;
 }
 
@@ -126,9 +125,9 @@ export class ShellSession implements ExecStream {
     }
     if (text === '') return this.prompt();
     const { program, notice } = this.io.run(['sh', '-c', text], this.ctx.sim.clock.now());
-    if (notice) this.warn(notice);
+    if (notice) this.write(notice, 'stderr');
     let finished = false;
-    const stop = streamProgram(this.ctx, program, this.ctx.sim.clock.now(), (t) => this.write(t), (code) => {
+    const stop = streamProgram(this.ctx, program, this.ctx.sim.clock.now(), (t, stream) => this.write(t, stream), (code) => {
       finished = true;
       this.running = undefined;
       this.status = code;
@@ -156,12 +155,10 @@ export class ShellSession implements ExecStream {
     else this.write('# ');
   }
 
-  private write(text: string): void {
-    if (text) this.io.print(this.io.tty ? text.replace(/\r?\n/g, '\r\n') : text);
-  }
-
-  private warn(text: string): void {
-    if (this.io.tty) this.write(text);
-    else this.io.warn(text);
+  /** write passes output on; a terminal has one stream, and ends lines with CR LF. */
+  private write(text: string, stream: 'stdout' | 'stderr' = 'stdout'): void {
+    if (!text) return;
+    if (this.io.tty) this.io.print(text.replace(/\r?\n/g, '\r\n'), 'stdout');
+    else this.io.print(text, stream);
   }
 }

@@ -1,9 +1,7 @@
 import type { Endpoints, Pod, Service } from 'kubernetes-types/core/v1';
 import type { ApiRequest, ApiResponse } from '../../client/transport';
-import { containerProgram } from '../../kubelet/programs/program';
 import type { HttpRequest, HttpResponse } from '../../kubelet/programs/http';
-import { storeClusterView } from './clusterView';
-import { parseTime } from '../../sim/clock';
+import { connectToPod } from './podNetwork';
 import type { Rng } from '../../sim/rng';
 import { ApiError, failure, newBadRequest, StatusReason } from '../errors';
 import type { ServerContext } from '../handlers/context';
@@ -129,36 +127,15 @@ function apiServerAddress(ctx: ServerContext): string {
   return eps?.subsets?.[0]?.addresses?.[0]?.ip ?? '127.0.0.1';
 }
 
-/**
- * dial delivers the request to the process listening on the target's port in the pod: a port no
- * running container listens on refuses the connection, a server of another protocol breaks the
- * HTTP exchange, and an image the simulation does not model answers on the ports its container
- * declares with a plain-text notice saying so.
- */
-function dial(ctx: ServerContext, t: ProxyTarget, request: HttpRequest): HttpResponse {
+/** dial sends the proxied request to the pod, failing in the proxy transport's words. */
+function dial(ctx: ServerContext, t: ProxyTarget, request: Omit<HttpRequest, 'sinceStartMs'>): HttpResponse {
   const port = Number(t.port || (t.scheme === 'https' ? 443 : 80));
   const reach = (cause: string) => serviceUnavailable(`error trying to reach service: ${cause}`);
-  const refused = reach(`dial tcp ${t.ip}:${port}: connect: connection refused`);
-  const ns = t.pod.metadata?.namespace ?? '';
-  const view = storeClusterView(ctx, ns);
-  for (const status of t.pod.status?.containerStatuses ?? []) {
-    const running = status.state?.running;
-    const spec = t.pod.spec?.containers.find((c) => c.name === status.name);
-    if (!running || !spec) continue;
-    const startMs = parseTime(running.startedAt);
-    const program = containerProgram(t.pod, spec, status.restartCount, { ...view, startMs });
-    if (!program.listens) {
-      if (!spec.ports?.some((p) => p.containerPort === port && (p.protocol ?? 'TCP') === 'TCP')) continue;
-      const body = `Kube Playground: container "${spec.name}" (image ${spec.image}) is simulated, and what its process answers over HTTP is not modelled.\n`;
-      return { status: 200, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body };
-    }
-    const listener = program.listens.find((l) => l.port === port);
-    if (!listener) continue;
-    if (!listener.http) throw reach(listener.notHttp ?? 'EOF');
-    if (t.scheme === 'https') throw reach('http: server gave HTTP response to HTTPS client');
-    return listener.http({ ...request, sinceStartMs: ctx.sim.clock.now() - startMs });
-  }
-  throw refused;
+  const c = connectToPod(ctx, t.pod, port, request);
+  if (c.kind === 'refused') throw reach(`dial tcp ${t.ip}:${port}: connect: connection refused`);
+  if (c.kind === 'broken') throw reach(c.error);
+  if (t.scheme === 'https') throw reach('http: server gave HTTP response to HTTPS client');
+  return c.response;
 }
 
 function rawQuery(req: ApiRequest): string {
@@ -178,13 +155,12 @@ function proxy(ctx: ServerContext, p: ProxyRequest, target: ProxyTarget): ApiRes
     return { status: 301, headers: { Location: `${req.path}/${query ? `?${query}` : ''}` }, body: '' };
   }
   const path = p.subpath || '/';
-  const request: HttpRequest = {
+  const request = {
     method: req.method,
     path,
     query,
     headers: { 'User-Agent': req.userAgent ?? 'Go-http-client/1.1', 'X-Forwarded-Uri': `${prefix}${path}` },
     clientAddr: `${apiServerAddress(ctx)}:${40000 + ctx.proxyRng.int(20000)}`,
-    sinceStartMs: 0,
   };
   const res = dial(ctx, target, request);
   const backendHost = `${target.ip}${target.port ? `:${target.port}` : ''}`;

@@ -1,5 +1,6 @@
 import type { ConfigObjects } from './containerEnv';
 import type { NodeAllocatable } from './downwardAPI';
+import type { ClusterNetwork } from './network';
 
 // Cluster DNS as a container's lookups see it: a Service's name resolves from when the Service
 // exists. Names outside the cluster domain are taken to resolve at once (no resolver is simulated).
@@ -16,6 +17,8 @@ export interface ClusterView {
   startMs?: number;
   /** allocatable is the node's, read for limits a container leaves unset. */
   allocatable?: NodeAllocatable;
+  /** network is the cluster's network at this moment, for a command exec runs. */
+  network?: ClusterNetwork;
 }
 
 /**

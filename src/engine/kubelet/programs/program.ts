@@ -40,6 +40,7 @@ export function programContext(pod: Pod, c: Container, attempt: number, view?: C
     resolvesAt: resolver(view, pod.metadata?.namespace ?? ''),
     probes: probeList(c),
     seed: `${pod.metadata?.uid}/${c.name}/${attempt}`,
+    network: view?.network,
   };
 }
 

@@ -1,6 +1,8 @@
 import { hashFraction } from '../hash';
 import { listDirectory } from './containerFiles';
 import { commandOps, parseScript, type Op, type Word } from './shellParse';
+import { curlOutput, hostOutput, nslookupOutput, wgetOutput } from './netTools';
+import type { ClusterNetwork, ToolOutput } from './network';
 import { maxLoopLines, pushIn, type ContainerProgram, type LogLine, type ProgramContext, type Run } from './types';
 
 const shells = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
@@ -18,7 +20,8 @@ export type Coreutils = 'busybox' | 'gnu';
 export function shellProgram(argv: string[], ctx: ProgramContext, coreutils: Coreutils = 'busybox'): ContainerProgram {
   const base = argv[0]?.split('/').pop() ?? '';
   const c = argv.indexOf('-c');
-  const ops = shells.has(base) ? (c > 0 ? parseScript(argv.slice(c + 1).join(' ')) : []) : commandOps(argv);
+  const parsed = shells.has(base) ? (c > 0 ? parseScript(argv.slice(c + 1).join(' ')) : []) : commandOps(argv);
+  const ops = ctx.network ? answeredByNetwork(parsed, ctx, ctx.network, coreutils) : parsed;
   // An await loop fails once per period until its last name resolves, counted from when the loop starts.
   const failures = (o: AwaitOp, atMs: number): number => {
     const st: State = { t: atMs, vars: { ...ctx.env }, exited: false };
@@ -107,6 +110,43 @@ function replayFiles(ops: Op[], path: string, atMs: number, st: { t: number; sta
   }
 }
 
+/**
+ * answeredByNetwork replaces the script's DNS lookups and HTTP requests with what the network
+ * answers now: the tool's output and exit status (a wget that saves a file makes it). URLs and
+ * names are expanded from the container's environment. The lookups an `until` loop waits on keep
+ * waiting by time (see await).
+ */
+function answeredByNetwork(ops: Op[], ctx: ProgramContext, net: ClusterNetwork, coreutils: Coreutils): Op[] {
+  const st: State = { t: ctx.startMs, vars: { ...ctx.env }, exited: false };
+  const toOps = (r: ToolOutput): Op[] => [
+    ...r.lines.map((l): Op => ({ t: 'print', words: [[{ lit: l.text }]], stderr: l.stderr })),
+    ...(r.file ? [{ t: 'file', path: r.file, exists: true } as Op] : []),
+    { t: 'status', code: r.code },
+  ];
+  // The network answers at once: the 50 ms an offline tool is given before its status goes.
+  const isTool = (o: Op | undefined) => o?.t === 'lookup' || o?.t === 'fetch';
+  const map = (list: Op[]): Op[] =>
+    list.flatMap((o, i): Op[] => {
+      if (o.t === 'wait' && list[i + 1]?.t === 'status' && isTool(list[i + 2])) return [];
+      switch (o.t) {
+        case 'loop':
+        case 'await':
+          return [{ ...o, body: map(o.body) }];
+        case 'lookup': {
+          const name = expand(o.name, st, ctx);
+          return toOps(o.tool === 'host' ? hostOutput(name, net) : nslookupOutput(name, net, coreutils));
+        }
+        case 'fetch': {
+          const url = expand(o.url, st, ctx);
+          return toOps(o.tool === 'wget' ? wgetOutput(url, o.args, net, ctx.podIP) : curlOutput(url, o.args, net, ctx.podIP, new Date(ctx.startMs).toUTCString()));
+        }
+        default:
+          return [o];
+      }
+    });
+  return map(ops);
+}
+
 interface State {
   t: number;
   vars: Record<string, string>;
@@ -186,7 +226,7 @@ function emit(ops: Op[], st: State, w: Window): void {
     if (st.exited || st.t >= w.toMs) return;
     switch (o.t) {
       case 'print':
-        for (const line of render(o, st, w.ctx)) pushIn(w.out, w.run, w.fromMs, w.toMs, st.t, line);
+        for (const line of render(o, st, w.ctx)) pushIn(w.out, w.run, w.fromMs, w.toMs, st.t, line, o.stderr);
         break;
       case 'env': {
         const vars: Record<string, string> = { ...st.vars, HOSTNAME: w.ctx.podName };

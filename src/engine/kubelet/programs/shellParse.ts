@@ -18,7 +18,7 @@ export type Word = Part[];
 /** Op is one step of a parsed script. */
 export type Op =
   /** print writes its words: printf formats them; echo -e reads backslash escapes, and with -n adds no newline. */
-  | { t: 'print'; words: Word[]; printf?: boolean; escapes?: boolean; noNewline?: boolean }
+  | { t: 'print'; words: Word[]; printf?: boolean; escapes?: boolean; noNewline?: boolean; stderr?: boolean }
   | { t: 'sleep'; ms: number }
   | { t: 'wait'; ms: number }
   | { t: 'set'; name: string; value: Word }
@@ -34,8 +34,10 @@ export type Op =
   /** file: the script creates (touch, a > redirect) or removes (rm) a file. */
   | { t: 'file'; path: string; exists: boolean }
   | { t: 'loop'; body: Op[]; items?: Word[]; name?: string }
-  /** lookup is a DNS lookup (nslookup, host); on its own it succeeds, see await. */
-  | { t: 'lookup'; name: Word }
+  /** lookup is a DNS lookup (nslookup, host); on its own it succeeds, see await, unless a network answers it (exec). */
+  | { t: 'lookup'; name: Word; tool: 'nslookup' | 'host' }
+  /** fetch is an HTTP GET (wget, curl): on its own it takes 50 ms and succeeds, unless a network answers it (exec). */
+  | { t: 'fetch'; tool: 'wget' | 'curl'; url: Word; args: string[] }
   /** await is `until <lookups>; do <body>; done`: cond and body repeat until every name resolves. */
   | { t: 'await'; names: Word[]; cond: Op[]; body: Op[] };
 
@@ -168,6 +170,39 @@ function withoutRedirect(words: { word: Word; raw: string }[]): { words: { word:
     return { words: [...words.slice(0, i), ...words.slice(i + skip)], target };
   }
   return { words };
+}
+
+/** valueOptions are the wget and curl options that take the next word as their value: short letters (last in a cluster) and long names. */
+const valueOptions: Record<'wget' | 'curl', { letters: string; long: Set<string> }> = {
+  wget: { letters: 'OoPTUY', long: new Set(['--header', '--post-data', '--user-agent', '--output-document', '--timeout']) },
+  curl: { letters: 'oHXdAemuw', long: new Set(['--header', '--request', '--data', '--output', '--max-time', '--connect-timeout', '--user-agent', '--write-out']) },
+};
+
+/** takesValue reports an option word whose value is the next word ("-O", "-qO", "--header"). */
+export function takesValue(tool: 'wget' | 'curl', raw: string): boolean {
+  const o = valueOptions[tool];
+  return o.long.has(raw) || (/^-[A-Za-z]+$/.test(raw) && o.letters.includes(raw[raw.length - 1]));
+}
+
+/** shortFlags are the letters a short-option cluster sets ("-qO-" sets q and O, O taking "-"). */
+export function shortFlags(tool: 'wget' | 'curl', raw: string): string[] {
+  if (!/^-[A-Za-z]/.test(raw) || raw.startsWith('--')) return [];
+  const letters: string[] = [];
+  for (const ch of raw.slice(1)) {
+    letters.push(ch);
+    if (valueOptions[tool].letters.includes(ch)) break;
+  }
+  return letters;
+}
+
+/** urlArgument finds the URL among wget's or curl's arguments: the first word that is neither an option nor an option's value. */
+function urlArgument(tool: 'wget' | 'curl', args: { word: Word; raw: string }[]): { word: Word; raw: string } | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const raw = args[i].raw;
+    if (takesValue(tool, raw)) i++;
+    else if (!raw.startsWith('-')) return args[i];
+  }
+  return undefined;
 }
 
 const literal = (s: string): Word => [{ lit: s }];
@@ -341,12 +376,18 @@ class Parser {
       case 'nslookup':
       case 'host': {
         const name = args.filter((a) => !a.raw.startsWith('-'))[0];
-        if (name) ops.push({ t: 'lookup', name: name.word });
+        // The lookup comes last, so that a network's answer (exec) sets the status.
         ops.push({ t: 'wait', ms: 50 }, { t: 'status', code: 0 });
+        if (name) ops.push({ t: 'lookup', name: name.word, tool: cmd });
         break;
       }
       case 'wget':
-      case 'curl':
+      case 'curl': {
+        const url = urlArgument(cmd, args);
+        ops.push({ t: 'wait', ms: 50 }, { t: 'status', code: 0 });
+        if (url) ops.push({ t: 'fetch', tool: cmd, url: url.word, args: args.map((a) => a.raw) });
+        break;
+      }
       case 'nc':
       case 'ping':
         ops.push({ t: 'wait', ms: 50 }, { t: 'status', code: 0 });

@@ -1,9 +1,12 @@
 import type { HttpRequest, HttpResponse } from './http';
+import type { ClusterNetwork } from './network';
 
 /** LogLine is one line a simulated container wrote, stamped with simulated time. */
 export interface LogLine {
   timeMs: number;
   line: string;
+  /** stderr marks a line written to stderr; container logs interleave both streams. */
+  stderr?: boolean;
 }
 
 /** Run is one attempt of a container: when it started and when it ended (Infinity while running). */
@@ -39,6 +42,8 @@ export interface ProgramContext {
   probes: { port: number | string; path: string; periodMs: number; initialDelayMs: number }[];
   /** seed varies details between attempts (process ids, versions) deterministically. */
   seed: string;
+  /** network answers DNS and HTTP as the cluster is now; only a command run by exec has it (logs cannot depend on a moment). */
+  network?: ClusterNetwork;
 }
 
 /**
@@ -98,6 +103,6 @@ export interface Listener {
 export const maxLoopLines = 10_000;
 
 /** pushIn appends a line when its time falls in [fromMs, toMs) and before the run ended. */
-export function pushIn(out: LogLine[], run: Run, fromMs: number, toMs: number, timeMs: number, line: string): void {
-  if (timeMs >= fromMs && timeMs < toMs && timeMs <= run.endMs) out.push({ timeMs, line });
+export function pushIn(out: LogLine[], run: Run, fromMs: number, toMs: number, timeMs: number, line: string, stderr = false): void {
+  if (timeMs >= fromMs && timeMs < toMs && timeMs <= run.endMs) out.push(stderr ? { timeMs, line, stderr } : { timeMs, line });
 }

@@ -410,6 +410,12 @@ describe.skipIf(!kubectlPath)('real kubectl v1.32 commands against the headless 
       expect([failed.stdout, failed.stderr, failed.code]).toEqual(['partial\n', 'command terminated with exit code 3\n', 3]);
     });
 
+    it("reaches a Service of another namespace through cluster DNS and kube-proxy, in curl's words", async () => {
+      expect(await k('exec', 'runner', '--', 'curl', '-s', 'web.kinds')).toContain('<h1>Welcome to nginx!</h1>');
+      const missing = await h.kubectl(['exec', 'runner', '--', 'curl', '-sS', 'http://nope']);
+      expect([missing.stderr, missing.code]).toEqual(['curl: (6) Could not resolve host: nope\ncommand terminated with exit code 6\n', 6]);
+    });
+
     it('-i runs the lines piped into a shell', async () => {
       const r = await h.kubectl(['exec', '-i', 'runner', '--', 'sh'], 'echo one\ncat /var/run/secrets/kubernetes.io/serviceaccount/namespace\nexit 4\n');
       expect([r.stdout, r.code]).toEqual(['one\ndefault\n', 4]);

@@ -1,0 +1,74 @@
+import type { Endpoints, Pod, Service } from 'kubernetes-types/core/v1';
+import { serviceOfName } from '../../kubelet/programs/clusterDns';
+import type { ClusterNetwork, Connection, Lookup } from '../../kubelet/programs/network';
+import type { ServerContext } from '../handlers/context';
+import { KubeDNSServiceIP } from '../registry/services/allocator';
+import { connectToPod } from './podNetwork';
+
+function get<T>(ctx: ServerContext, resource: string, ns: string, name: string): T | undefined {
+  const s = ctx.strategies.lookup('', 'v1', resource)!;
+  return ctx.registry.tryGet(s, ns, name) as unknown as T | undefined;
+}
+
+function list<T>(ctx: ServerContext, resource: string): T[] {
+  return ctx.store.list(`core/${resource}`) as unknown as T[];
+}
+
+/** readyAddresses are a Service's ready endpoints: address, port (by the Service port's name) and pod. */
+function readyAddresses(eps: Endpoints | undefined, portName: string): { ip: string; port: number; pod?: string }[] {
+  const out: { ip: string; port: number; pod?: string }[] = [];
+  for (const ss of eps?.subsets ?? []) {
+    const port = (ss.ports ?? []).find((p) => (p.name ?? '') === portName);
+    if (!port) continue;
+    for (const a of ss.addresses ?? []) out.push({ ip: a.ip, port: port.port, pod: a.targetRef?.kind === 'Pod' ? a.targetRef.name : undefined });
+  }
+  return out;
+}
+
+/**
+ * storeClusterNetwork is the cluster's network as a pod of namespace sees it now, read from the
+ * store: CoreDNS's records for Services (a cluster IP, or a headless Service's ready endpoints) on
+ * the pod's search path, and kube-proxy's routing of a cluster IP and port to a ready endpoint
+ * picked at random (a Service without one rejects the connection; a port it does not serve goes
+ * nowhere). Pod IPs are reached directly.
+ */
+export function storeClusterNetwork(ctx: ServerContext, namespace: string): ClusterNetwork {
+  const resolveService = (ns: string, name: string): Lookup => {
+    const svc = get<Service>(ctx, 'services', ns, name);
+    if (!svc) return 'nxdomain';
+    const fqdn = `${name}.${ns}.svc.cluster.local`;
+    if (svc.spec?.type === 'ExternalName') return 'outside';
+    if (svc.spec?.clusterIP !== 'None') return { fqdn, addresses: [svc.spec?.clusterIP ?? ''] };
+    const eps = get<Endpoints>(ctx, 'endpoints', ns, name);
+    const addresses = [...new Set((eps?.subsets ?? []).flatMap((ss) => (ss.addresses ?? []).map((a) => a.ip)))].sort();
+    return addresses.length ? { fqdn, addresses } : 'nxdomain';
+  };
+  return {
+    dnsServer: KubeDNSServiceIP,
+    lookup(name: string): Lookup {
+      const target = serviceOfName(name, namespace);
+      if (target) return resolveService(target.namespace, target.name);
+      // "db.team" finds the Service db in team through the svc.cluster.local search domain, if there is one.
+      const labels = name.replace(/\.$/, '').split('.');
+      if (labels.length === 2 && get<Service>(ctx, 'services', labels[1], labels[0])) return resolveService(labels[1], labels[0]);
+      return /\.cluster\.local\.?$/.test(name) ? 'nxdomain' : 'outside';
+    },
+    connect(ip, port, request): Connection {
+      const svc = list<Service>(ctx, 'services').find((s) => s.spec?.clusterIP === ip || s.spec?.clusterIPs?.includes(ip));
+      if (svc) {
+        const sp = svc.spec?.ports?.find((p) => p.port === port && (p.protocol ?? 'TCP') === 'TCP');
+        if (!sp) return { kind: 'timeout' };
+        const ns = svc.metadata?.namespace ?? '';
+        const ready = readyAddresses(get<Endpoints>(ctx, 'endpoints', ns, svc.metadata?.name ?? ''), sp.name ?? '');
+        if (ready.length === 0) return { kind: 'refused' };
+        const pick = ready[ctx.proxyRng.int(ready.length)];
+        const pod = pick.pod ? get<Pod>(ctx, 'pods', ns, pick.pod) : undefined;
+        return pod ? connectToPod(ctx, pod, pick.port, request) : { kind: 'refused' };
+      }
+      const pod = list<Pod>(ctx, 'pods').find((p) => p.status?.podIP === ip);
+      if (pod) return connectToPod(ctx, pod, port, request);
+      // Inside the Service and pod ranges an address nothing has goes nowhere; beyond them is the outside world.
+      return /^10\.(96|244)\./.test(ip) ? { kind: 'timeout' } : { kind: 'outside' };
+    },
+  };
+}
