@@ -1,5 +1,11 @@
 import type { Pod, Taint } from 'kubernetes-types/core/v1';
 
+/**
+ * ClusterDNS is the kubelet's clusterDNS setting, the nameserver of ClusterFirst pods: kubeadm and
+ * kind give it the kube-dns Service's address.
+ */
+export const ClusterDNS = '10.96.0.10';
+
 /** NodeRole is the kubeadm role of a node. */
 export type NodeRole = 'worker' | 'control-plane';
 

@@ -2,7 +2,7 @@ import type { Endpoints, Pod, Service } from 'kubernetes-types/core/v1';
 import { serviceOfName } from '../../kubelet/programs/clusterDns';
 import type { ClusterNetwork, Connection, Lookup } from '../../kubelet/programs/network';
 import type { ServerContext } from '../handlers/context';
-import { KubeDNSServiceIP } from '../registry/services/allocator';
+import { ClusterDNS } from '../../kubelet/config';
 import { connectToPod } from './podNetwork';
 
 function get<T>(ctx: ServerContext, resource: string, ns: string, name: string): T | undefined {
@@ -44,7 +44,7 @@ export function storeClusterNetwork(ctx: ServerContext, namespace: string): Clus
     return addresses.length ? { fqdn, addresses } : 'nxdomain';
   };
   return {
-    dnsServer: KubeDNSServiceIP,
+    dnsServer: ClusterDNS,
     lookup(name: string): Lookup {
       const target = serviceOfName(name, namespace);
       if (target) return resolveService(target.namespace, target.name);

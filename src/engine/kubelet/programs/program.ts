@@ -4,6 +4,7 @@ import { parseImageRef } from '../images';
 import { resolver, type ClusterView } from './clusterDns';
 import { containerEnv, expandReferences } from './containerEnv';
 import { containerFiles, containerMounts } from './containerFiles';
+import { managedFiles } from './managedFiles';
 import { piDigits } from './pi';
 import { agnhostProgram, bootcampProgram, helloAppProgram, httpEchoProgram } from './sampleApps';
 import { httpdProgram, nginxProgram, postgresProgram, redisProgram } from './servers';
@@ -34,7 +35,7 @@ export function programContext(pod: Pod, c: Container, attempt: number, view?: C
     podName: pod.metadata?.name ?? '',
     podIP: pod.status?.podIP ?? '10.244.0.1',
     env: containerEnv(pod, c, view?.objects, view?.allocatable),
-    files: containerFiles(pod, c, view?.objects, view?.allocatable),
+    files: { ...managedFiles(pod), ...containerFiles(pod, c, view?.objects, view?.allocatable) },
     mounts: containerMounts(pod, c),
     startMs: view?.startMs ?? 0,
     resolvesAt: resolver(view, pod.metadata?.namespace ?? ''),
