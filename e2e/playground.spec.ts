@@ -25,6 +25,20 @@ test('a pasted Deployment and Service draw 3 Running pods on workers and the Ser
   await page.getByRole('toolbar', { name: 'Actions on the selection' }).locator('[data-action="proxy"]').click();
   await expect(page.getByTestId('proxy-answer')).toContainText('HTTP 200');
   await expect(page.getByTestId('proxy-answer')).toContainText('<h1>Welcome to nginx!</h1>');
+
+  // A shell in one of the pods (kubectl exec -it … -- sh) reaches the Service by its name.
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+  const pod = page.locator(runningWebPods).first();
+  const podName = (await pod.getAttribute('data-name'))!;
+  await pod.click();
+  await page.getByRole('toolbar', { name: 'Actions on the selection' }).locator('[data-action="exec"]').click();
+  const command = page.getByRole('textbox', { name: 'Command' });
+  await command.fill('hostname');
+  await command.press('Enter');
+  await expect(page.getByTestId('exec-screen')).toContainText(`# hostname\n${podName}\n`);
+  await command.fill('curl -s web');
+  await command.press('Enter');
+  await expect(page.getByTestId('exec-screen')).toContainText('<h1>Welcome to nginx!</h1>');
   expect(errors).toEqual([]);
 });
 

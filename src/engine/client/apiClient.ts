@@ -47,6 +47,11 @@ export interface WatchHandle {
   stop(): void;
 }
 
+/** ExecHandle is a running exec: send feeds its stdin (null closes it), stop ends it. */
+export interface ExecHandle extends WatchHandle {
+  send(data: string | null): void;
+}
+
 /**
  * ApiClient is the one client every component uses (controllers, scheduler, kubelets, the UI, the
  * terminal): typed helpers over an ApiTransport. Failures throw ApiError carrying the server's Status.
@@ -171,6 +176,30 @@ export class ApiClient {
       if (!stopped) onChunk(chunk);
     });
     return {
+      stop: () => {
+        if (stopped) return;
+        stopped = true;
+        void this.transport.cancel(id);
+      },
+    };
+  }
+
+  /** exec runs a command in a pod's container (pods/exec), streaming its output and end to onChunk. */
+  async exec(
+    namespace: string,
+    name: string,
+    opts: { container: string; command: string[]; stdin?: boolean; tty?: boolean },
+    onChunk: (chunk: StreamChunk) => void,
+  ): Promise<ExecHandle> {
+    const query = { container: opts.container, command: opts.command, stdout: 'true', stderr: 'true', ...(opts.stdin ? { stdin: 'true' } : {}), ...(opts.tty ? { tty: 'true' } : {}) };
+    let stopped = false;
+    const id: StreamId = await this.transport.stream({ userAgent: this.userAgent, method: 'GET', path: resourcePath({ group: '', version: 'v1', resource: 'pods', namespaced: true }, namespace, name, 'exec'), query }, (chunk) => {
+      if (!stopped) onChunk(chunk);
+    });
+    return {
+      send: (data) => {
+        if (!stopped) void this.transport.input?.(id, data);
+      },
       stop: () => {
         if (stopped) return;
         stopped = true;

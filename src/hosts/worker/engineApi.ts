@@ -59,6 +59,9 @@ export function createEngineApi(yieldToHost: YieldToHost) {
     cancel(id: StreamId): void {
       engine?.controlPlane.apiServer.cancel(id);
     },
+    input(id: StreamId, data: string | null): void {
+      engine?.controlPlane.apiServer.input(id, data);
+    },
     shutdown(): void {
       engine?.runner.stop();
       engine?.controlPlane.stop();

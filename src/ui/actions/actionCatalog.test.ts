@@ -9,6 +9,7 @@ describe('shortcutAction', () => {
     ['nodes', 'Delete', 'delete'],
     ['pods', 'Backspace', 'delete'],
     ['pods', 'l', 'logs'],
+    ['pods', 'x', 'exec'],
     ['deployments', 'S', 'scale'],
     ['deployments', 'r', 'restart'],
     ['services', 'e', 'endpoints'],

@@ -11,6 +11,7 @@ export type ActionId =
   | 'uncordon'
   | 'drain'
   | 'logs'
+  | 'exec'
   | 'scale'
   | 'setImage'
   | 'restart'
@@ -41,7 +42,7 @@ export const actionsFor: Partial<Record<CachedResource, readonly ActionSpec[]>> 
     { id: 'drain', label: 'Drain', key: 'd' },
     del,
   ],
-  pods: [describe, { id: 'logs', label: 'Logs', key: 'l' }, proxy, owner, del],
+  pods: [describe, { id: 'logs', label: 'Logs', key: 'l' }, { id: 'exec', label: 'Exec', key: 'x' }, proxy, owner, del],
   deployments: [
     describe,
     { id: 'scale', label: 'Scale', key: 's' },

@@ -14,7 +14,8 @@ export interface Notice {
 export type Dialog =
   | { kind: 'logs'; namespace: string; name: string; containers: string[]; container: string }
   | { kind: 'endpoints'; namespace: string; name: string }
-  | { kind: 'proxy'; target: 'pods' | 'services'; namespace: string; name: string };
+  | { kind: 'proxy'; target: 'pods' | 'services'; namespace: string; name: string }
+  | { kind: 'exec'; namespace: string; name: string };
 
 /** Prompt is an action waiting for one value: a replica count, or container=image. */
 export interface Prompt {

@@ -119,6 +119,8 @@ export function performAction(client: ApiClient, id: ActionId, ref: ObjectRef): 
     }
     case 'endpoints':
       return useActionStore.setState({ dialog: { kind: 'endpoints', namespace: ns, name: ref.name } });
+    case 'exec':
+      return useActionStore.setState({ dialog: { kind: 'exec', namespace: ns, name: ref.name } });
     case 'proxy':
       return useActionStore.setState({ dialog: { kind: 'proxy', target: ref.resource === 'services' ? 'services' : 'pods', namespace: ns, name: ref.name } });
   }

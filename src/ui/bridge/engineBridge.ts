@@ -41,6 +41,10 @@ export class EngineBridge implements ApiTransport {
     return this.remote.cancel(id);
   }
 
+  input(id: StreamId, data: string | null): Promise<void> {
+    return this.remote.input(id, data);
+  }
+
   terminate(): void {
     this.controlPlaneWorker.terminate();
     this.kubeletWorker.terminate();

@@ -104,6 +104,10 @@ describe('pods/exec', () => {
     expect(page.end()?.status?.status).toBe('Success');
     const direct = await exec(c, 'web', ['sh', '-c', `curl -s -o /dev/null -w x http://${web.status!.podIP}/ && echo reached`]);
     expect(direct.stdout()).toBe('reached\n');
+    // Each image has the tools it ships: busybox no curl, nginx no wget.
+    const noCurl = await exec(c, 'bb', ['sh', '-c', 'curl -s web']);
+    expect([noCurl.stderr(), noCurl.end()?.status?.details?.causes?.[0].message]).toEqual(['sh: curl: not found\n', '127']);
+    expect((await exec(c, 'web', ['wget', 'web'])).end()?.status?.message).toMatch(/exec: "wget": executable file not found in \$PATH: unknown$/);
     const refused = await exec(c, 'bb', ['wget', '-q', '-O-', `${web.status!.podIP}:8080`]);
     expect([refused.stderr(), refused.end()?.status?.details?.causes?.[0].message]).toEqual([`wget: can't connect to remote host (${web.status!.podIP}): Connection refused\n`, '1']);
   });

@@ -5,6 +5,7 @@ import { hexDigest } from '../../kubelet/hash';
 import type { ExecCommand } from '../../kubelet/programs/execCommand';
 import { LineDiscipline } from '../../kubelet/programs/lineDiscipline';
 import { coreutilsOf } from '../../kubelet/programs/program';
+import { lacksTool } from '../../kubelet/programs/imageTools';
 import type { ServerContext } from '../handlers/context';
 import { streamProgram, type ExecStream, type Print } from './exec';
 
@@ -18,14 +19,15 @@ export function isBareShell(argv: string[]): boolean {
 }
 
 /**
- * missingExecutable is the runtime's refusal of a shell the image does not have: busybox and
- * alpine have sh and ash but no bash, and none of the images the simulation knows has zsh
- * (containerd and runc's words).
+ * missingExecutable is the runtime's refusal of a program the image does not have: busybox and
+ * alpine have sh and ash but no bash, none of the images the simulation knows has zsh, and the
+ * network tools are where imageTools.ts says (containerd and runc's words).
  */
 export function missingExecutable(spec: Container, argv: string[]): Status | undefined {
   const cmd = baseName(argv[0] ?? '');
   const repo = parseImageRef(spec.image ?? '').repository.split('/').pop() ?? '';
-  if (cmd !== 'zsh' && !(cmd === 'bash' && coreutilsOf(repo) === 'busybox')) return undefined;
+  const missing = cmd === 'zsh' || (cmd === 'bash' && coreutilsOf(repo) === 'busybox') || lacksTool(spec.image ?? '', cmd);
+  if (!missing) return undefined;
   const cause = `error executing command in container: failed to exec in container: failed to start exec "${hexDigest(`${spec.name}/${argv.join(' ')}`)}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown`;
   return { metadata: {}, status: 'Failure', message: `Internal error occurred: ${cause}`, reason: 'InternalError', details: { causes: [{ message: cause }] }, code: 500 };
 }

@@ -33,6 +33,7 @@ export function coreutilsOf(repo: string): Coreutils {
 export function programContext(pod: Pod, c: Container, attempt: number, view?: ClusterView): ProgramContext {
   return {
     podName: pod.metadata?.name ?? '',
+    image: c.image ?? '',
     podIP: pod.status?.podIP ?? '10.244.0.1',
     env: containerEnv(pod, c, view?.objects, view?.allocatable),
     files: { ...managedFiles(pod), ...containerFiles(pod, c, view?.objects, view?.allocatable) },

@@ -8,6 +8,7 @@ const ctx: ProgramContext = {
   env: { GREETING: 'hi' },
   files: { '/var/run/secrets/kubernetes.io/serviceaccount/namespace': 'default', '/etc/config/SPECIAL_LEVEL': 'very', '/etc/config/game.properties': 'lives=3\nenemies=aliens\n' },
   startMs: 0,
+  image: 'busybox:1.36',
   mounts: [],
   resolvesAt: () => -Infinity,
   probes: [],

@@ -1,6 +1,7 @@
 import { hashFraction } from '../hash';
 import { listDirectory } from './containerFiles';
 import { commandOps, parseScript, type Op, type Word } from './shellParse';
+import { lacksTool, notFound } from './imageTools';
 import { curlOutput, hostOutput, nslookupOutput, wgetOutput } from './netTools';
 import type { ClusterNetwork, ToolOutput } from './network';
 import { maxLoopLines, pushIn, type ContainerProgram, type LogLine, type ProgramContext, type Run } from './types';
@@ -132,18 +133,22 @@ function answeredByNetwork(ops: Op[], ctx: ProgramContext, net: ClusterNetwork, 
         case 'loop':
         case 'await':
           return [{ ...o, body: map(o.body) }];
-        case 'lookup': {
-          const name = expand(o.name, st, ctx);
-          return toOps(o.tool === 'host' ? hostOutput(name, net) : nslookupOutput(name, net, coreutils));
-        }
-        case 'fetch': {
-          const url = expand(o.url, st, ctx);
-          return toOps(o.tool === 'wget' ? wgetOutput(url, o.args, net, ctx.podIP) : curlOutput(url, o.args, net, ctx.podIP, new Date(ctx.startMs).toUTCString()));
-        }
+        case 'lookup':
+        case 'fetch':
+          if (lacksTool(ctx.image, o.tool)) return toOps({ lines: [{ text: notFound(ctx.image, o.tool), stderr: true }], code: 127 });
+          return o.t === 'lookup' ? lookupOps(o) : fetchOps(o);
         default:
           return [o];
       }
     });
+  const lookupOps = (o: Extract<Op, { t: 'lookup' }>): Op[] => {
+    const name = expand(o.name, st, ctx);
+    return toOps(o.tool === 'host' ? hostOutput(name, net) : nslookupOutput(name, net, coreutils));
+  };
+  const fetchOps = (o: Extract<Op, { t: 'fetch' }>): Op[] => {
+    const url = expand(o.url, st, ctx);
+    return toOps(o.tool === 'wget' ? wgetOutput(url, o.args, net, ctx.podIP) : curlOutput(url, o.args, net, ctx.podIP, new Date(ctx.startMs).toUTCString()));
+  };
   return map(ops);
 }
 

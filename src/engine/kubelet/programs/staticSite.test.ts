@@ -6,6 +6,7 @@ import { httpdRoot, nginxRoot } from './webRoots';
 
 const ctx = (files: Record<string, string> = {}, mounts: ProgramContext['mounts'] = []): ProgramContext => ({
   podName: 'web-abc',
+  image: 'nginx:1.27',
   podIP: '10.244.1.5',
   env: {},
   files,

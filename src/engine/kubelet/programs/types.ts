@@ -20,6 +20,8 @@ export interface Run {
 /** ProgramContext is what a simulated process can see of its pod: names, addresses, environment. */
 export interface ProgramContext {
   podName: string;
+  /** image is the container's image reference, which decides the tools it has. */
+  image: string;
   podIP: string;
   /**
    * env holds the container's environment variables: literal values and the downward API's
