@@ -1,3 +1,4 @@
+import type { Service } from 'kubernetes-types/core/v1';
 import type { ConfigObjects } from './containerEnv';
 import type { NodeAllocatable } from './downwardAPI';
 import type { ClusterNetwork } from './network';
@@ -17,6 +18,8 @@ export interface ClusterView {
   startMs?: number;
   /** allocatable is the node's, read for limits a container leaves unset. */
   allocatable?: NodeAllocatable;
+  /** servicesFor lists a namespace's Services and the default namespace's, whose environment variables containers get. */
+  servicesFor?: (namespace: string) => Service[];
   /** network is the cluster's network at this moment, for a command exec runs. */
   network?: ClusterNetwork;
 }

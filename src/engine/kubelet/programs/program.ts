@@ -5,6 +5,8 @@ import { resolver, type ClusterView } from './clusterDns';
 import { containerEnv, expandReferences } from './containerEnv';
 import { containerFiles, containerMounts } from './containerFiles';
 import { managedFiles } from './managedFiles';
+import { serviceEnv } from './serviceEnv';
+import { parseTime } from '../../sim/clock';
 import { piDigits } from './pi';
 import { agnhostProgram, bootcampProgram, helloAppProgram, httpEchoProgram } from './sampleApps';
 import { httpdProgram, nginxProgram, postgresProgram, redisProgram } from './servers';
@@ -29,13 +31,33 @@ export function coreutilsOf(repo: string): Coreutils {
   return repo === 'busybox' || repo === 'alpine' ? 'busybox' : 'gnu';
 }
 
+/** DefaultPath is the PATH the images the simulation knows set (busybox, Debian, Alpine alike). */
+const DefaultPath = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
+/**
+ * processEnv is the environment the container's process starts with: the image's PATH, what the
+ * kubelet makes of the container's env (containerEnv.ts), the Service variables it adds where the
+ * container sets none of that name (serviceEnv.ts, when the view lists Services), and the HOME the
+ * runtime sets for root.
+ */
+function processEnv(pod: Pod, c: Container, view?: ClusterView): Record<string, string> {
+  const env: Record<string, string> = { PATH: DefaultPath, ...containerEnv(pod, c, view?.objects, view?.allocatable) };
+  if (view?.servicesFor) {
+    const status = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])].find((s) => s.name === c.name);
+    const started = parseTime(status?.state?.running?.startedAt ?? status?.state?.terminated?.startedAt ?? '') || (view.startMs ?? 0);
+    for (const [k, v] of Object.entries(serviceEnv(pod, view.servicesFor(pod.metadata?.namespace ?? ''), started))) env[k] ??= v;
+  }
+  env.HOME ??= '/root';
+  return env;
+}
+
 /** programContext gathers what a container's simulated process can see. */
 export function programContext(pod: Pod, c: Container, attempt: number, view?: ClusterView): ProgramContext {
   return {
     podName: pod.metadata?.name ?? '',
     image: c.image ?? '',
     podIP: pod.status?.podIP ?? '10.244.0.1',
-    env: containerEnv(pod, c, view?.objects, view?.allocatable),
+    env: processEnv(pod, c, view),
     files: { ...managedFiles(pod), ...containerFiles(pod, c, view?.objects, view?.allocatable) },
     mounts: containerMounts(pod, c),
     startMs: view?.startMs ?? 0,
