@@ -11,7 +11,7 @@ const shells = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
 /** simulatedCommands are the commands whose effect and output the shell simulation knows (shellParse.ts). */
 const simulatedCommands = new Set([
   'echo', 'printf', 'date', 'hostname', 'env', 'printenv', 'cat', 'ls', 'sleep', 'exit', 'false', 'true', ':', '[', 'test',
-  'touch', 'rm', 'trap', 'exec', 'nslookup', 'host', 'wget', 'curl',
+  'touch', 'rm', 'trap', 'exec', 'nslookup', 'host', 'wget', 'curl', 'grep', 'head', 'tail', 'wc', 'sort', 'uniq',
 ]);
 
 /** ExecCommand is a command run in a container by `kubectl exec`: its simulated process, and a note when it is not modelled. */

@@ -128,3 +128,26 @@ describe('exec in a scripted container', () => {
     expect([1_000, 6_000, 11_000, 16_000, 1_000_001, 1_006_000].map((t) => p.exec!(['cat', '/tmp/x'], t)!.code)).toEqual([0, 1, 0, 1, 0, 1]);
   });
 });
+
+describe('pipes', () => {
+  const run = (script: string) => {
+    const p = shellProgram(['sh', '-c', script], ctx);
+    const out: { line: string }[] = [];
+    p.output({ startMs: 0, endMs: p.runMs, signalled: false }, 0, p.runMs + 1, out as never);
+    return out.map((l) => l.line);
+  };
+
+  it('sends output through grep, head, tail, wc -l, sort and uniq', () => {
+    expect(run('printf "b\\na\\nc\\na\\n" | sort')).toEqual(['a', 'a', 'b', 'c']);
+    expect(run('printf "b\\na\\nc\\na\\n" | sort -r | uniq | head -n 2')).toEqual(['c', 'b']);
+    expect(run('printf "one\\ntwo\\nthree\\n" | grep -v o')).toEqual(['three']);
+    expect(run('printf "One\\ntwo\\n" | grep -i one')).toEqual(['One']);
+    expect(run('printf "x.y\\nxzy\\n" | grep -c "x.y"')).toEqual(['2']);
+    expect(run('printf "1\\n2\\n3\\n" | tail -1')).toEqual(['3']);
+    expect(run('env | grep GREETING | wc -l')).toEqual(['1']);
+  });
+
+  it('keeps a command it cannot simulate after a | out, leaving the output as it was', () => {
+    expect(run('echo hi | tr a-z A-Z')).toEqual(['hi']);
+  });
+});

@@ -1,6 +1,6 @@
 import { hashFraction } from '../hash';
 import { listDirectory } from './containerFiles';
-import { commandOps, parseScript, type Op, type Word } from './shellParse';
+import { commandOps, parseScript, type Filter, type Op, type Word } from './shellParse';
 import { lacksTool, notFound } from './imageTools';
 import { curlOutput, hostOutput, nslookupOutput, wgetOutput } from './netTools';
 import type { ClusterNetwork, ToolOutput } from './network';
@@ -133,6 +133,8 @@ function answeredByNetwork(ops: Op[], ctx: ProgramContext, net: ClusterNetwork, 
         case 'loop':
         case 'await':
           return [{ ...o, body: map(o.body) }];
+        case 'pipe':
+          return [{ ...o, source: map(o.source) }];
         case 'lookup':
         case 'fetch':
           if (lacksTool(ctx.image, o.tool)) return toOps({ lines: [{ text: notFound(ctx.image, o.tool), stderr: true }], code: 127 });
@@ -150,6 +152,40 @@ function answeredByNetwork(ops: Op[], ctx: ProgramContext, net: ClusterNetwork, 
     return toOps(o.tool === 'wget' ? wgetOutput(url, o.args, net, ctx.podIP) : curlOutput(url, o.args, net, ctx.podIP, new Date(ctx.startMs).toUTCString()));
   };
   return map(ops);
+}
+
+/** applyFilter is one filter of a pipe over the lines written to it; those that need every line write at endMs. */
+function applyFilter(f: Filter, lines: LogLine[], endMs: number): LogLine[] {
+  const at = (line: string): LogLine => ({ timeMs: lines.length ? lines[lines.length - 1].timeMs : endMs, line });
+  switch (f.f) {
+    case 'grep': {
+      const re = grepPattern(f.pattern, f.ignoreCase);
+      const kept = lines.filter((l) => re.test(l.line) !== f.invert);
+      return f.count ? [at(String(kept.length))] : kept;
+    }
+    case 'head':
+      return lines.slice(0, f.n);
+    case 'tail':
+      return lines.slice(Math.max(0, lines.length - f.n)).map((l) => at(l.line));
+    case 'wc':
+      return [at(String(lines.length))];
+    case 'sort': {
+      const sorted = lines.map((l) => l.line).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      return (f.reverse ? sorted.reverse() : sorted).map(at);
+    }
+    case 'uniq':
+      return lines.filter((l, i) => i === 0 || lines[i - 1].line !== l.line);
+  }
+}
+
+/** grepPattern reads a basic regular expression: . * ^ $ [] are special, + ? | ( ) { } are literal. */
+function grepPattern(pattern: string, ignoreCase: boolean): RegExp {
+  const flags = ignoreCase ? 'i' : '';
+  try {
+    return new RegExp(pattern.replace(/[+?|(){}]/g, '\\$&'), flags);
+  } catch {
+    return new RegExp(pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), flags);
+  }
 }
 
 interface State {
@@ -185,7 +221,7 @@ function awaitedNames(ops: Op[], ctx: ProgramContext): string[] | undefined {
 }
 
 function contains(ops: Op[], t: Op['t']): boolean {
-  return ops.some((o) => o.t === t || (o.t === 'loop' && contains(o.body, t)));
+  return ops.some((o) => o.t === t || (o.t === 'loop' && contains(o.body, t)) || (o.t === 'pipe' && contains(o.source, t)));
 }
 
 /**
@@ -202,6 +238,13 @@ export function runLength(ops: Op[], failures?: (o: AwaitOp, sinceStartMs: numbe
       if (rounds === Infinity) return { ms: Infinity, code: 0 };
       ms += rounds * bodyLength([...o.cond, ...o.body]) + runLength(o.cond).ms;
     } else if (o.t === 'status') code = o.code;
+    else if (o.t === 'pipe') {
+      // A pipeline takes as long as its source; its status is the filter's, taken to succeed.
+      const source = runLength(o.source, failures);
+      if (source.ms === Infinity) return { ms: Infinity, code: 0 };
+      ms += source.ms;
+      code = 0;
+    }
     else if (o.t === 'exit') return { ms, code: o.code, exited: true };
     else if (o.t === 'loop') {
       if (!o.items) return { ms: Infinity, code: 0 };
@@ -260,6 +303,15 @@ function emit(ops: Op[], st: State, w: Window): void {
       case 'wait':
         st.t += o.ms;
         break;
+      case 'pipe': {
+        // The filters read all the source writes over the whole run, so any window sees the same lines.
+        const piped: LogLine[] = [];
+        emit(o.source, st, { ...w, out: piped, fromMs: -Infinity, toMs: w.run.endMs + 1 });
+        let lines = piped.filter((l) => !l.stderr);
+        for (const f of o.filters) lines = applyFilter(f, lines, st.t);
+        for (const l of [...piped.filter((x) => x.stderr), ...lines]) pushIn(w.out, w.run, w.fromMs, w.toMs, l.timeMs, l.line, l.stderr);
+        break;
+      }
       case 'set':
         st.vars[o.name] = expand(o.value, st, w.ctx);
         break;

@@ -38,8 +38,42 @@ export type Op =
   | { t: 'lookup'; name: Word; tool: 'nslookup' | 'host' }
   /** fetch is an HTTP GET (wget, curl): on its own it takes 50 ms and succeeds, unless a network answers it (exec). */
   | { t: 'fetch'; tool: 'wget' | 'curl'; url: Word; args: string[] }
+  /** pipe sends what source prints through filters (grep, head, tail, wc -l, sort, uniq); other commands after a | are dropped. */
+  | { t: 'pipe'; source: Op[]; filters: Filter[] }
   /** await is `until <lookups>; do <body>; done`: cond and body repeat until every name resolves. */
   | { t: 'await'; names: Word[]; cond: Op[]; body: Op[] };
+
+/** Filter is a command that reads lines on stdin and writes lines: what a pipe can do with output. */
+export type Filter =
+  | { f: 'grep'; pattern: string; invert: boolean; ignoreCase: boolean; count: boolean }
+  | { f: 'head' | 'tail'; n: number }
+  | { f: 'wc' }
+  | { f: 'sort'; reverse: boolean }
+  | { f: 'uniq' };
+
+/** filterOf reads a filter command's argv; undefined for a command a pipe cannot simulate. */
+export function filterOf(argv: string[]): Filter | undefined {
+  const [cmd, ...args] = argv;
+  const flags = args.filter((a) => a.startsWith('-') && a.length > 1).join('');
+  const operands = args.filter((a) => !a.startsWith('-') || a.length === 1);
+  switch (cmd?.split('/').pop()) {
+    case 'grep':
+      return operands[0] === undefined ? undefined : { f: 'grep', pattern: operands[0], invert: flags.includes('v'), ignoreCase: flags.includes('i'), count: flags.includes('c') };
+    case 'head':
+    case 'tail': {
+      const n = /-n?(\d+)/.exec(args.join(' '))?.[1] ?? (args.includes('-n') ? args[args.indexOf('-n') + 1] : undefined);
+      return { f: cmd.split('/').pop() as 'head' | 'tail', n: Number(n ?? 10) };
+    }
+    case 'wc':
+      return flags.includes('l') ? { f: 'wc' } : undefined;
+    case 'sort':
+      return { f: 'sort', reverse: flags.includes('r') };
+    case 'uniq':
+      return { f: 'uniq' };
+    default:
+      return undefined;
+  }
+}
 
 type Token = { op: string } | { word: Word; raw: string };
 
@@ -234,6 +268,7 @@ class Parser {
 
   list(stop: Set<string>): Op[] {
     const ops: Op[] = [];
+    let last = 0;
     for (;;) {
       const t = this.toks[this.i];
       if (!t) return ops;
@@ -241,12 +276,25 @@ class Parser {
         this.i++;
         // `a || b`: a is taken to succeed, so b never runs.
         if (t.op === '||') this.command();
-        else if (t.op === '|') this.command();
+        else if (t.op === '|') this.pipe(ops, last);
         continue;
       }
       if (stop.has(t.raw)) return ops;
+      last = ops.length;
       ops.push(...this.command());
     }
+  }
+
+  /** pipe reads the command after a | and, when it is a filter, sends the ops from `from` on through it. */
+  private pipe(ops: Op[], from: number): void {
+    const words: string[] = [];
+    for (let j = this.i; this.toks[j] && !isOp(this.toks[j]); j++) words.push(rawOf(this.toks[j]) ?? '');
+    this.command();
+    const filter = filterOf(words.map((w) => w.replace(/^['"]|['"]$/g, '')));
+    if (!filter) return;
+    const source = ops.splice(from);
+    const piped = source.length === 1 && source[0].t === 'pipe' ? source[0] : undefined;
+    ops.push(piped ? { ...piped, filters: [...piped.filters, filter] } : { t: 'pipe', source, filters: [filter] });
   }
 
   private expect(word: string): void {
