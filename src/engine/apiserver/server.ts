@@ -178,7 +178,7 @@ export class ApiServer implements ApiTransport {
         case 'POST':
           if (s.def.resource === 'bindings') return bindPod(this.ctx, ns, undefined, req);
           if (isReview(s.def)) return createReview(this.ctx, s, ns, req, user);
-          return createObject(this.ctx, s, ns, req);
+          return createObject(this.ctx, s, ns, req, user);
         case 'DELETE':
           if (!s.def.verbs.includes('deletecollection')) throw newMethodNotSupported(s.def, 'deletecollection');
           return deleteCollection(this.ctx, s, ns, req);
@@ -206,9 +206,10 @@ export class ApiServer implements ApiTransport {
     if (!(s.def.subresources ?? []).includes(sub) || (info.subpath && sub !== 'proxy')) throw newNotFound(s.def, `${name}/${sub}${info.subpath}`);
     switch (sub) {
       case 'status':
+      case 'approval':
         if (req.method === 'GET') return getObject(this.ctx, s, ns, name, req);
-        if (req.method === 'PUT') return updateObject(this.ctx, s, ns, name, req, 'status');
-        if (req.method === 'PATCH') return patchObject(this.ctx, s, ns, name, req, 'status');
+        if (req.method === 'PUT') return updateObject(this.ctx, s, ns, name, req, sub);
+        if (req.method === 'PATCH') return patchObject(this.ctx, s, ns, name, req, sub);
         break;
       case 'scale':
         if (req.method === 'GET' || req.method === 'PUT' || req.method === 'PATCH') return handleScale(this.ctx, s, ns, name, req);

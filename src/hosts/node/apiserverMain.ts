@@ -20,8 +20,8 @@ export async function startApiserver(argv: string[]) {
   await cluster.start();
   const runner = new SimRunner(cluster.sim, args.speed);
   runner.start();
-  const tls = args.tls ? newClusterCertificates(args.seed) : undefined;
-  const server = serveHttp(cluster.apiServer, playgroundApi(runner, cluster, cluster.apiServer), tls);
+  const tls = args.tls ? newClusterCertificates(args.seed, Date.now(), cluster.sim.clock.now()) : undefined;
+  const server = serveHttp(cluster.apiServer, playgroundApi(runner, cluster, cluster.apiServer), tls && { ...tls, now: () => cluster.sim.clock.now() });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(args.port, '127.0.0.1', () => resolve());

@@ -1,6 +1,7 @@
 import { createPrivateKey, generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
 import { clusterCA } from '../../engine/crypto/clusterCA';
-import { ascii, bits, der, ecdsaWithSha256, explicit, extension, integer, name, oid, pem, seq, utcTime } from '../../engine/crypto/der';
+import { tbsCertificate } from '../../engine/crypto/certificate';
+import { ascii, bits, der, ecdsaWithSha256, extension, name, pem, seq } from '../../engine/crypto/der';
 
 // The certificates of --tls, as kubeadm lays them out: the cluster CA (the engine's, the one
 // kube-root-ca.crt and token Secrets carry), the API server's serving certificate for 127.0.0.1
@@ -19,30 +20,34 @@ export interface ClusterCertificates {
 const serverAuth = '1.3.6.1.5.5.7.3.1';
 const clientAuth = '1.3.6.1.5.5.7.3.2';
 // keyUsage digitalSignature and keyEncipherment, as kubeadm's leaves have.
-const leafKeyUsage = extension('2.5.29.15', true, bits(new Uint8Array([0xa0]), 5));
+const leafKeyUsage = 0xa0;
 const b64u = (b: Uint8Array) => Buffer.from(b).toString('base64url');
 
-/** newClusterCertificates signs a year of serving and admin certificates, from an hour ago, with the cluster CA of seed. */
-export function newClusterCertificates(seed: number | string, now = Date.now()): ClusterCertificates {
+/**
+ * newClusterCertificates signs a year of serving and admin certificates, from an hour ago, with the
+ * cluster CA of seed. Clients judge the serving certificate by their clock (now); the API server
+ * judges client certificates by the simulated one (simNow).
+ */
+export function newClusterCertificates(seed: number | string, now = Date.now(), simNow = now): ClusterCertificates {
   const ca = clusterCA(seed);
   const caKey: KeyObject = createPrivateKey({ key: { kty: 'EC', crv: 'P-256', d: b64u(ca.key.d), x: b64u(ca.key.x), y: b64u(ca.key.y) }, format: 'jwk' });
-  const leaf = (subject: Uint8Array, usage: string, extra: Uint8Array[], serial: number) => {
+  const leaf = (subject: Uint8Array, usage: string, extra: Uint8Array[], serial: number, from: number) => {
     const key = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
-    const tbs = seq(
-      explicit(0, integer(new Uint8Array([2]))),
-      integer(new Uint8Array([serial])),
-      ecdsaWithSha256,
-      ca.subject,
-      seq(utcTime(now - 3600_000), utcTime(now + 365 * 86_400_000)),
+    const tbs = tbsCertificate(ca.subject, {
+      serial: new Uint8Array([serial]),
       subject,
-      key.publicKey.export({ type: 'spki', format: 'der' }),
-      explicit(3, seq(leafKeyUsage, extension('2.5.29.37', false, seq(oid(usage))), ...extra)),
-    );
+      publicKeyInfo: key.publicKey.export({ type: 'spki', format: 'der' }),
+      notBefore: from - 3600_000,
+      notAfter: from + 365 * 86_400_000,
+      keyUsage: leafKeyUsage,
+      extKeyUsages: [usage],
+      extra,
+    });
     const cert = seq(tbs, ecdsaWithSha256, bits(sign('sha256', tbs, caKey)));
     return { cert: pem('CERTIFICATE', cert), key: key.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
   };
   const subjectAltName = extension('2.5.29.17', false, seq(ascii(0x82, 'localhost'), der(0x87, new Uint8Array([127, 0, 0, 1]))));
-  const serving = leaf(name('kube-apiserver'), serverAuth, [subjectAltName], 2);
-  const admin = leaf(name('kubernetes-admin', ['kubeadm:cluster-admins']), clientAuth, [], 3);
+  const serving = leaf(name('kube-apiserver'), serverAuth, [subjectAltName], 2, now);
+  const admin = leaf(name('kubernetes-admin', ['kubeadm:cluster-admins']), clientAuth, [], 3, simNow);
   return { caCert: ca.certPem, servingCert: serving.cert, servingKey: serving.key, adminCert: admin.cert, adminKey: admin.key };
 }

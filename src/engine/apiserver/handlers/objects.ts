@@ -1,3 +1,4 @@
+import type { UserInfo } from 'kubernetes-types/authentication/v1';
 import type { Status } from 'kubernetes-types/meta/v1';
 import type { KubeObject, StoredObject } from '../../api/object';
 import type { ApiRequest, ApiResponse } from '../../client/transport';
@@ -29,9 +30,9 @@ export function getObject(ctx: ServerContext, s: ResourceStrategy, ns: string, n
   return ok(ctx, s, req, ctx.registry.get(s, ns, name));
 }
 
-export function createObject(ctx: ServerContext, s: ResourceStrategy, ns: string, req: ApiRequest): ApiResponse {
+export function createObject(ctx: ServerContext, s: ResourceStrategy, ns: string, req: ApiRequest, user?: UserInfo): ApiResponse {
   const { obj, warnings } = decodeObject(s, req);
-  const created = ctx.registry.create(s, ns, fromWire(s, obj), { dryRun: isDryRun(req) });
+  const created = ctx.registry.create(s, ns, fromWire(s, obj), { dryRun: isDryRun(req), user });
   return ok(ctx, s, req, created, 201, warnings);
 }
 

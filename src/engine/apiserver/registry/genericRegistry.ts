@@ -1,3 +1,4 @@
+import type { UserInfo } from 'kubernetes-types/authentication/v1';
 import type { ObjectMeta } from 'kubernetes-types/meta/v1';
 import type { KubeObject, MutableObjectMeta, StoredObject } from '../../api/object';
 import type { Sim } from '../../sim/sim';
@@ -33,6 +34,8 @@ import type { Attributes, ValidationInterface } from '../admission/attributes';
 /** WriteContext carries per-request options into a registry write. */
 export interface WriteContext {
   dryRun: boolean;
+  /** user is who makes the request, for strategies that record it. */
+  user?: UserInfo;
 }
 
 /** DeleteRequest mirrors the fields of metav1.DeleteOptions the registry honours. */
@@ -73,8 +76,8 @@ export class GenericRegistry {
     this.validatingAdmission.push(...plugins);
   }
 
-  strategyContext(dryRun: boolean): StrategyContext {
-    return { sim: this.sim, store: this.store, now: formatTime(this.sim.clock.now()), dryRun };
+  strategyContext(dryRun: boolean, user?: UserInfo): StrategyContext {
+    return { sim: this.sim, store: this.store, now: formatTime(this.sim.clock.now()), dryRun, user };
   }
 
   get(s: ResourceStrategy, namespace: string, name: string): StoredObject {
@@ -111,7 +114,7 @@ export class GenericRegistry {
     } else {
       delete meta.namespace;
     }
-    const ctx = this.strategyContext(wc.dryRun);
+    const ctx = this.strategyContext(wc.dryRun, wc.user);
     s.defaults?.(obj);
     if (!meta.name && meta.generateName) meta.name = meta.generateName + this.sim.rng.suffix(5);
     if (meta.resourceVersion) {
@@ -220,10 +223,11 @@ export class GenericRegistry {
     if (subresource === 'binding' || subresource === 'finalize') {
       // Server-internal subresources write exactly what their REST handler computed.
       errs = [];
-    } else if (subresource === 'status') {
-      if (!s.status) throw newNotFound(def, name);
-      s.status.prepareForUpdate(obj, old);
-      errs = s.status.validateUpdate?.(obj, old, ctx) ?? [];
+    } else if (subresource === 'status' || subresource === 'approval') {
+      const sub = s[subresource];
+      if (!sub) throw newNotFound(def, name);
+      sub.prepareForUpdate(obj, old, ctx);
+      errs = sub.validateUpdate?.(obj, old, ctx) ?? [];
     } else {
       s.defaults?.(obj);
       s.prepareForUpdate?.(obj, old, ctx);

@@ -1,3 +1,4 @@
+import { certificateSigningRequestStrategy } from './certificateSigningRequests';
 import { controllerRevisionStrategy } from './controllerRevisions';
 import { cronJobStrategy } from './cronJobs';
 import { daemonSetStrategy } from './daemonSets';
@@ -34,6 +35,7 @@ export const groupStrategies: ResourceStrategy[] = [
   podDisruptionBudgetStrategy,
   storageClassStrategy,
   leaseStrategy,
+  certificateSigningRequestStrategy,
   endpointSliceStrategy,
   roleStrategy,
   clusterRoleStrategy,

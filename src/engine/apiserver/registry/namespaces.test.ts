@@ -52,7 +52,7 @@ describe('namespaces', () => {
     const ctx = testContext();
     const old = putObject(ctx.store, Resources.namespaces, createThrough(namespacesStrategy, ns('dev'), ctx).obj);
     const next = { ...structuredClone(old), status: { phase: 'Terminating' } } as StoredObject;
-    namespacesStrategy.status!.prepareForUpdate(next, old);
+    namespacesStrategy.status!.prepareForUpdate(next, old, ctx);
     const errs = namespacesStrategy.status!.validateUpdate!(next, old, ctx).map((e) => `${e.field}: ${e.detail}`);
     expect(errs).toEqual(["status.Phase: may only be 'Active' if `deletionTimestamp` is empty"]);
     expect(namespacesStrategy.fieldSelectors!['status.phase'](old)).toBe('Active');

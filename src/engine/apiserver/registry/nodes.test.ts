@@ -54,7 +54,7 @@ describe('nodes', () => {
     const next = { ...structuredClone(old), status: { capacity: { cpu: '8' } } } as StoredObject;
     expect((updateThrough(nodesStrategy, next, old, ctx).obj.status as { capacity: unknown }).capacity).toEqual({ cpu: '2' });
     const st = { ...structuredClone(old), spec: { unschedulable: true }, status: { capacity: { cpu: '8' } } } as StoredObject;
-    nodesStrategy.status!.prepareForUpdate(st, old);
+    nodesStrategy.status!.prepareForUpdate(st, old, ctx);
     expect(st.spec).toEqual({});
     expect(st.status).toEqual({ capacity: { cpu: '8' }, allocatable: { cpu: '8' } });
   });

@@ -237,7 +237,7 @@ describe('pods update', () => {
     const st = structuredClone(old) as StoredObject;
     st.status = { phase: 'Running' };
     (st.spec as { nodeName?: string }).nodeName = 'node-1';
-    podsStrategy.status!.prepareForUpdate(st, old);
+    podsStrategy.status!.prepareForUpdate(st, old, testContext());
     expect((st.spec as { nodeName?: string }).nodeName).toBeUndefined();
     expect(st.status).toEqual({ phase: 'Running', qosClass: 'BestEffort' });
   });

@@ -1,3 +1,4 @@
+import type { UserInfo } from 'kubernetes-types/authentication/v1';
 import type { KubeObject, StoredObject } from '../../api/object';
 import type { FieldError } from '../fieldErrors';
 import type { ResourceDefinition } from './resourceDefinition';
@@ -12,6 +13,8 @@ export interface StrategyContext {
   /** now is the simulated time as RFC 3339. */
   now: string;
   dryRun: boolean;
+  /** user is who makes the request (a CSR records its requester). */
+  user?: UserInfo;
 }
 
 /** Allocator reserves cluster-wide values (ClusterIPs, NodePorts) on create and frees them on delete. */
@@ -24,6 +27,12 @@ export interface Allocator {
  * ResourceStrategy is a resource's REST strategy (k8s.io/apiserver/pkg/registry/rest): defaulting,
  * preparation and validation hooks the generic registry calls around every write.
  */
+/** SubresourceStrategy is how an update through a subresource (status, approval) is prepared and checked. */
+export interface SubresourceStrategy {
+  prepareForUpdate(obj: KubeObject, old: StoredObject, ctx: StrategyContext): void;
+  validateUpdate?(obj: KubeObject, old: StoredObject, ctx: StrategyContext): FieldError[];
+}
+
 export interface ResourceStrategy {
   def: ResourceDefinition;
   /** defaults applies the SetDefaults_* functions of the versioned type, in place. */
@@ -35,10 +44,9 @@ export interface ResourceStrategy {
   validate?(obj: KubeObject, ctx: StrategyContext): FieldError[];
   validateUpdate?(obj: KubeObject, old: StoredObject, ctx: StrategyContext): FieldError[];
   /** status is the strategy of the /status subresource: it keeps spec from old. */
-  status?: {
-    prepareForUpdate(obj: KubeObject, old: StoredObject): void;
-    validateUpdate?(obj: KubeObject, old: StoredObject, ctx: StrategyContext): FieldError[];
-  };
+  status?: SubresourceStrategy;
+  /** approval is the strategy of a CSR's /approval subresource: only the Approved and Denied conditions change. */
+  approval?: SubresourceStrategy;
   allocator?: Allocator;
   /** fieldSelectors maps the field labels this resource supports beyond metadata.name/namespace. */
   fieldSelectors?: Record<string, (obj: StoredObject) => string | undefined>;

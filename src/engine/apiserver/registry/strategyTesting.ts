@@ -41,7 +41,7 @@ export function simulateUpdate(s: ResourceStrategy, input: KubeObject, old: Stor
 /** simulateStatusUpdate runs the status strategy against old. */
 export function simulateStatusUpdate(s: ResourceStrategy, input: KubeObject, old: StoredObject): { obj: KubeObject; errors: string[] } {
   const obj = structuredClone(input);
-  s.status!.prepareForUpdate(obj, old);
+  s.status!.prepareForUpdate(obj, old, ctx);
   return { obj, errors: messages(s.status!.validateUpdate?.(obj, old, ctx) ?? []) };
 }
 

@@ -3,6 +3,7 @@ import type { KubeObject } from '../../api/object';
 import { controllerRevisionPrinter, daemonSetPrinter, deploymentPrinter, replicaSetPrinter, statefulSetPrinter } from './apps';
 import { horizontalPodAutoscalerPrinter } from './autoscaling';
 import { cronJobPrinter, jobPrinter } from './batch';
+import { certificateSigningRequestPrinter } from './certificates';
 import { leasePrinter } from './coordination';
 import {
   configMapPrinter,
@@ -63,6 +64,7 @@ const printers = new Map<string, Printer<KubeObject>>([
   ['poddisruptionbudgets.policy', erase(podDisruptionBudgetPrinter)],
   ['storageclasses.storage.k8s.io', erase(storageClassPrinter)],
   ['leases.coordination.k8s.io', erase(leasePrinter)],
+  ['certificatesigningrequests.certificates.k8s.io', erase(certificateSigningRequestPrinter)],
   ['endpointslices.discovery.k8s.io', erase(endpointSlicePrinter)],
   ['rolebindings.rbac.authorization.k8s.io', erase(roleBindingPrinter)],
   ['clusterrolebindings.rbac.authorization.k8s.io', erase(clusterRoleBindingPrinter)],

@@ -49,6 +49,7 @@ const tableColumns: Record<string, { columns: string[]; wide: string[] }> = {
   cronjobs: columns(['NAME', 'SCHEDULE', 'TIMEZONE', 'SUSPEND', 'ACTIVE', 'LAST SCHEDULE', 'AGE'], containersImagesSelector),
   jobs: columns(['NAME', 'STATUS', 'COMPLETIONS', 'DURATION', 'AGE'], containersImagesSelector),
   leases: columns(['NAME', 'HOLDER', 'AGE']),
+  certificatesigningrequests: columns(['NAME', 'AGE', 'SIGNERNAME', 'REQUESTOR', 'REQUESTEDDURATION', 'CONDITION']),
   endpointslices: columns(['NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS', 'AGE']),
   ingressclasses: columns(['NAME', 'CONTROLLER', 'PARAMETERS', 'AGE']),
   ingresses: columns(['NAME', 'CLASS', 'HOSTS', 'ADDRESS', 'PORTS', 'AGE']),

@@ -2,6 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPrivateKey } from 'node:crypto';
+import { testCertificateRequest } from '../../../engine/crypto/certificateRequestTesting';
 import { kubectlPath, startHarness, type Harness } from './kubectlHarness';
 
 // Under --tls the server is reached as a kubeadm cluster is: HTTPS signed by the cluster CA, the
@@ -91,5 +93,38 @@ describe.skipIf(!kubectlPath)('real kubectl v1.32 against --authorization-mode=N
     );
     expect((await h.kubectl(['auth', 'can-i', 'watch', 'deployments.apps', '--as', 'system:serviceaccount:default:default'])).stdout).toBe('yes\n');
     expect((await h.kubectl(['auth', 'can-i', 'list', 'pods', '-n', 'kube-system', '--as', 'system:serviceaccount:default:default'])).stdout).toBe('no\n');
+  });
+
+  it("makes a user as the docs' Certificate Signing Requests page does: request, approve, sign, bind", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'csr-user-'));
+    const { pem, key } = testCertificateRequest('myuser', ['devs'], 'myuser');
+    const b64u = (b: Uint8Array) => Buffer.from(b).toString('base64url');
+    const keyFile = join(dir, 'myuser.key');
+    writeFileSync(keyFile, createPrivateKey({ key: { kty: 'EC', crv: 'P-256', d: b64u(key.d), x: b64u(key.x), y: b64u(key.y) }, format: 'jwk' }).export({ type: 'pkcs8', format: 'pem' }));
+    const manifest = `apiVersion: certificates.k8s.io/v1
+kind: CertificateSigningRequest
+metadata:
+  name: myuser
+spec:
+  request: ${Buffer.from(pem).toString('base64')}
+  signerName: kubernetes.io/kube-apiserver-client
+  expirationSeconds: 86400
+  usages:
+  - client auth
+`;
+    expect((await h.kubectl(['apply', '-f', '-'], manifest)).stdout).toBe('certificatesigningrequest.certificates.k8s.io/myuser created\n');
+    expect(await h.run('get', 'csr', 'myuser', '--no-headers')).toMatch(/^myuser\s+\d+s\s+kubernetes\.io\/kube-apiserver-client\s+kubernetes-admin\s+24h\s+Pending\n$/);
+    expect(await h.run('certificate', 'approve', 'myuser')).toBe('certificatesigningrequest.certificates.k8s.io/myuser approved\n');
+    await h.advance(2);
+    expect(await h.run('get', 'csr', 'myuser', '-o', 'jsonpath={.status.conditions[0].type}')).toBe('Approved');
+    const certFile = join(dir, 'myuser.crt');
+    writeFileSync(certFile, Buffer.from(await h.run('get', 'csr', 'myuser', '-o', 'jsonpath={.status.certificate}'), 'base64'));
+    const asUser = (...args: string[]) => h.kubectl(['--kubeconfig', '/dev/null', '--server', h.url, '--certificate-authority', h.caFile!, '--client-certificate', certFile, '--client-key', keyFile, ...args]);
+    expect((await asUser('auth', 'whoami', '-o', 'jsonpath={.status.userInfo.username} {.status.userInfo.groups}')).stdout).toBe('myuser ["devs","system:authenticated"]');
+    expect((await asUser('get', 'pods')).stderr).toBe('Error from server (Forbidden): pods is forbidden: User "myuser" cannot list resource "pods" in API group "" in the namespace "default"\n');
+    await h.run('create', 'role', 'developer', '--verb=create,get,list,update,delete', '--resource=pods');
+    await h.run('create', 'rolebinding', 'developer-binding-myuser', '--role=developer', '--user=myuser');
+    const listed = await asUser('get', 'pods', '-n', 'default');
+    expect([listed.code, listed.stderr]).toEqual([0, 'No resources found in default namespace.\n']);
   });
 });

@@ -26,6 +26,8 @@ export const protobufKinds: Readonly<Record<string, string>> = {
   'batch/v1 CronJob': 'batch.v1.CronJob',
   'batch/v1 DeleteOptions': 'apis.meta.v1.DeleteOptions',
   'batch/v1 Job': 'batch.v1.Job',
+  'certificates.k8s.io/v1 CertificateSigningRequest': 'certificates.v1.CertificateSigningRequest',
+  'certificates.k8s.io/v1 DeleteOptions': 'apis.meta.v1.DeleteOptions',
   'coordination.k8s.io/v1 DeleteOptions': 'apis.meta.v1.DeleteOptions',
   'coordination.k8s.io/v1 Lease': 'coordination.v1.Lease',
   'discovery.k8s.io/v1 DeleteOptions': 'apis.meta.v1.DeleteOptions',
@@ -278,6 +280,14 @@ export const protobufMessages: Readonly<Record<string, string>> = {
     '1 succeededIndexes string,2 succeededCount int32',
   'batch.v1.UncountedTerminatedPods':
     '1 succeeded string[],2 failed string[]',
+  'certificates.v1.CertificateSigningRequest':
+    '1 metadata apis.meta.v1.ObjectMeta,2 spec certificates.v1.CertificateSigningRequestSpec,3 status certificates.v1.CertificateSigningRequestStatus',
+  'certificates.v1.CertificateSigningRequestCondition':
+    '1 type string,6 status string,2 reason string?,3 message string?,4 lastUpdateTime apis.meta.v1.Time,5 lastTransitionTime apis.meta.v1.Time',
+  'certificates.v1.CertificateSigningRequestSpec':
+    '1 request bytes,7 signerName string,8 expirationSeconds int32,5 usages string[],2 username string?,3 uid string?,4 groups string[],6 extra certificates.v1.ExtraValue{}',
+  'certificates.v1.CertificateSigningRequestStatus':
+    '1 conditions certificates.v1.CertificateSigningRequestCondition[],2 certificate bytes?',
   'coordination.v1.Lease':
     '1 metadata apis.meta.v1.ObjectMeta,2 spec coordination.v1.LeaseSpec',
   'coordination.v1.LeaseSpec':

@@ -110,4 +110,5 @@ export const specialMessages: Readonly<Record<string, Decoder>> = {
   'runtime.RawExtension': decodeRawJson,
   'authentication.v1.ExtraValue': decodeStringList,
   'authorization.v1.ExtraValue': decodeStringList,
+  'certificates.v1.ExtraValue': decodeStringList,
 };
