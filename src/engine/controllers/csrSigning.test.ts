@@ -5,6 +5,7 @@ import { decodeBase64 } from '../api/base64';
 import { Resources } from '../apiserver/registry/resources';
 import { Cluster } from '../cluster/cluster';
 import { testCertificateRequest } from '../crypto/certificateRequestTesting';
+import { isDone } from './csrCleaner';
 
 // CertificateSigningRequests through the API (validation, the requester, /approval) and the
 // csrsigning controller that signs approved ones with the cluster CA.
@@ -24,6 +25,18 @@ async function approve(c: Cluster, name: string): Promise<void> {
 }
 
 describe('CertificateSigningRequests', () => {
+  it('deletes what is done with: issued, denied or failed an hour ago, pending a day, or expired', () => {
+    const at = (h: number) => new Date(Date.UTC(2026, 0, 1) + h * 3_600_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    const now = Date.UTC(2026, 0, 1) + 3 * 3_600_000;
+    const req = (conditions: { type: string; lastUpdateTime: string }[], createdH = 0): CertificateSigningRequest => ({ metadata: { creationTimestamp: at(createdH) }, spec: { request: '', signerName: 'x/y' }, status: { conditions: conditions.map((c) => ({ ...c, status: 'True' })) } });
+    expect(isDone(req([{ type: 'Denied', lastUpdateTime: at(1) }]), now)).toBe(true);
+    expect(isDone(req([{ type: 'Denied', lastUpdateTime: at(2.5) }]), now)).toBe(false);
+    expect(isDone(req([{ type: 'Approved', lastUpdateTime: at(1) }]), now)).toBe(false);
+    expect(isDone(req([], 2), now)).toBe(false);
+    expect(isDone(req([], -30), now)).toBe(true);
+  });
+
+
   it('records the requester, waits Pending, and gets a CA-signed certificate once approved', async () => {
     cluster = new Cluster({ seed: 6, workers: 1, yieldToHost: () => new Promise<void>((r) => setImmediate(r)) });
     await cluster.start();
@@ -42,6 +55,9 @@ describe('CertificateSigningRequests', () => {
     expect(cert.issuer).toBe('CN=kubernetes');
     // Valid for the hour asked, from five minutes before it was signed.
     expect(new Date(cert.validTo).getTime() - new Date(cert.validFrom).getTime()).toBe(3_600_000 + 300_000);
+    // The cleaner, polling hourly, deletes an issued request an hour after its approval.
+    await cluster.sim.advance(2 * 3_600_000);
+    await expect(c.get(Resources.certificatesigningrequests, undefined, 'jane')).rejects.toThrow('certificatesigningrequests.certificates.k8s.io "jane" not found');
   });
 
   it("refuses what v1.32 refuses, and fails a request whose usages its signer does not allow", async () => {

@@ -1,5 +1,6 @@
 import type { ControllerConstructor } from './controllerManager';
 import { ClusterRoleAggregationController } from './clusterRoleAggregation';
+import { CSRCleanerController } from './csrCleaner';
 import { CSRSigningController } from './csrSigning';
 import { CronJobController } from './cronjob/cronJobController';
 import { DaemonSetsController } from './daemonset/daemonSetController';
@@ -15,7 +16,7 @@ import { TokensController } from './serviceAccountTokens';
 import { StatefulSetController } from './statefulset/statefulSetController';
 import { TTLAfterFinishedController } from './ttlAfterFinished';
 
-/** extraControllers are the service, namespace-content, disruption, Job, CronJob, TTL-after-finished, HPA, StatefulSet, DaemonSet, quota, service account token, ClusterRole aggregation and CSR signing controllers, for the controller manager's list. */
+/** extraControllers are the service, namespace-content, disruption, Job, CronJob, TTL-after-finished, HPA, StatefulSet, DaemonSet, quota, service account token, ClusterRole aggregation and CSR signing and cleaning controllers, for the controller manager's list. */
 export const extraControllers: ControllerConstructor[] = [
   EndpointsController,
   EndpointSliceController,
@@ -32,4 +33,5 @@ export const extraControllers: ControllerConstructor[] = [
   ResourceQuotaController,
   ClusterRoleAggregationController,
   CSRSigningController,
+  CSRCleanerController,
 ];

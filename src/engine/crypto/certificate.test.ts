@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { issueCertificate } from './certificate';
+import { certificateNotAfter, issueCertificate } from './certificate';
 import { parseCertificateRequest } from './certificateRequest';
 import { testCertificateRequest } from './certificateRequestTesting';
 import { clusterCA } from './clusterCA';
@@ -29,5 +29,6 @@ describe('certificate requests and the certificates the cluster CA issues for th
     expect(cert.keyUsage).toEqual(['1.3.6.1.5.5.7.3.2']);
     expect(cert.ca).toBe(false);
     expect(new Date(cert.validTo).getTime() - new Date(cert.validFrom).getTime()).toBe(86_400_000 + 300_000);
+    expect(certificateNotAfter(cert.toString())).toBe(now + 86_400_000);
   });
 });

@@ -1,5 +1,6 @@
 import { ecdsaSignatureDer, type ClusterCA } from './clusterCA';
 import { bits, ecdsaWithSha256, explicit, extension, integer, oid, pem, seq, utcTime } from './der';
+import { children, pemBlocks, readTlv } from './derReader';
 import { bytesToBigInt } from './p256';
 import { sha256 } from './sha256';
 
@@ -35,4 +36,21 @@ export function tbsCertificate(issuer: Uint8Array, c: LeafCertificate): Uint8Arr
 export function issueCertificate(ca: ClusterCA, c: LeafCertificate): string {
   const tbs = tbsCertificate(ca.subject, c);
   return pem('CERTIFICATE', seq(tbs, ecdsaWithSha256, bits(ecdsaSignatureDer(bytesToBigInt(ca.key.d), sha256(tbs)))));
+}
+
+/** certificateNotAfter reads when a PEM certificate expires (its validity's notAfter, UTCTime or GeneralizedTime). */
+export function certificateNotAfter(certPem: string): number {
+  const block = pemBlocks(certPem).find((b) => b.label === 'CERTIFICATE');
+  if (!block) return NaN;
+  const bytes = block.der;
+  const [tbs] = children(bytes, readTlv(bytes, 0));
+  const fields = children(bytes, tbs);
+  // An explicit [0] version comes first in a v3 certificate; validity is then the fifth field.
+  const validity = fields[fields[0].tag === 0xa0 ? 4 : 3];
+  const notAfter = children(bytes, validity)[1];
+  const text = new TextDecoder().decode(bytes.subarray(notAfter.contentStart, notAfter.end));
+  const m = notAfter.tag === 0x17 ? /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/.exec(text) : /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/.exec(text);
+  if (!m) return NaN;
+  const year = notAfter.tag === 0x17 ? (Number(m[1]) < 50 ? 2000 : 1900) + Number(m[1]) : Number(m[1]);
+  return Date.UTC(year, Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]));
 }
