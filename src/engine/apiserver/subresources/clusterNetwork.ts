@@ -3,6 +3,7 @@ import { serviceOfName } from '../../kubelet/programs/clusterDns';
 import type { ClusterNetwork, Connection, Lookup } from '../../kubelet/programs/network';
 import type { ServerContext } from '../handlers/context';
 import { ClusterDNS } from '../../kubelet/config';
+import { connectionAllowed } from './networkPolicy';
 import { connectToPod } from './podNetwork';
 
 function get<T>(ctx: ServerContext, resource: string, ns: string, name: string): T | undefined {
@@ -30,9 +31,12 @@ function readyAddresses(eps: Endpoints | undefined, portName: string): { ip: str
  * store: CoreDNS's records for Services (a cluster IP, or a headless Service's ready endpoints) on
  * the pod's search path, and kube-proxy's routing of a cluster IP and port to a ready endpoint
  * picked at random (a Service without one rejects the connection; a port it does not serve goes
- * nowhere). Pod IPs are reached directly.
+ * nowhere). Pod IPs are reached directly. NetworkPolicies decide what the source pod may reach.
  */
-export function storeClusterNetwork(ctx: ServerContext, namespace: string): ClusterNetwork {
+export function storeClusterNetwork(ctx: ServerContext, namespace: string, source: Pod): ClusterNetwork {
+  // What the network policies let through from the source pod; a blocked connection goes nowhere.
+  const reach = (pod: Pod, port: number, request: Parameters<ClusterNetwork['connect']>[2]): Connection =>
+    connectionAllowed(ctx, source, pod, port) ? connectToPod(ctx, pod, port, request) : { kind: 'timeout' };
   const resolveService = (ns: string, name: string): Lookup => {
     const svc = get<Service>(ctx, 'services', ns, name);
     if (!svc) return 'nxdomain';
@@ -63,10 +67,10 @@ export function storeClusterNetwork(ctx: ServerContext, namespace: string): Clus
         if (ready.length === 0) return { kind: 'refused' };
         const pick = ready[ctx.proxyRng.int(ready.length)];
         const pod = pick.pod ? get<Pod>(ctx, 'pods', ns, pick.pod) : undefined;
-        return pod ? connectToPod(ctx, pod, pick.port, request) : { kind: 'refused' };
+        return pod ? reach(pod, pick.port, request) : { kind: 'refused' };
       }
       const pod = list<Pod>(ctx, 'pods').find((p) => p.status?.podIP === ip);
-      if (pod) return connectToPod(ctx, pod, port, request);
+      if (pod) return reach(pod, port, request);
       // Inside the Service and pod ranges an address nothing has goes nowhere; beyond them is the outside world.
       return /^10\.(96|244)\./.test(ip) ? { kind: 'timeout' } : { kind: 'outside' };
     },

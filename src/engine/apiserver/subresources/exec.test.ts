@@ -112,6 +112,26 @@ describe('pods/exec', () => {
     expect([refused.stderr(), refused.end()?.status?.details?.causes?.[0].message]).toEqual([`wget: can't connect to remote host (${web.status!.podIP}): Connection refused\n`, '1']);
   });
 
+  it("enforces NetworkPolicy as the docs' Declare Network Policy page shows it", async () => {
+    const c = await start();
+    await c.client.patch(Resources.pods, 'default', 'web', 'merge', { metadata: { labels: { app: 'nginx' } } });
+    await c.client.create(Resources.services, { apiVersion: 'v1', kind: 'Service', metadata: { name: 'nginx', namespace: 'default' }, spec: { selector: { app: 'nginx' }, ports: [{ port: 80 }] } });
+    await c.sim.advance(5_000);
+    const probe = () => exec(c, 'bb', ['wget', '--spider', '--timeout=1', 'nginx']);
+    expect((await probe()).stderr()).toMatch(/^Connecting to nginx \(10\.\d+\.\d+\.\d+:80\)\nremote file exists\n$/);
+    await c.client.create(Resources.networkpolicies, {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: 'access-nginx', namespace: 'default' },
+      spec: { podSelector: { matchLabels: { app: 'nginx' } }, ingress: [{ from: [{ podSelector: { matchLabels: { access: 'true' } } }] }] },
+    });
+    const blocked = await probe();
+    expect(blocked.stderr()).toMatch(/\nwget: download timed out\n$/);
+    expect(blocked.end()?.status?.details?.causes?.[0].message).toBe('1');
+    await c.client.patch(Resources.pods, 'default', 'bb', 'merge', { metadata: { labels: { access: 'true' } } });
+    expect((await probe()).stderr()).toContain('remote file exists');
+  });
+
   it('runs piped lines in a shell without a terminal, and ends with the last status at end of input', async () => {
     const c = await start();
     const sh = await exec(c, 'bb', ['sh'], { stdin: true });

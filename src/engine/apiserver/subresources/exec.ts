@@ -117,7 +117,7 @@ export function execInPod(ctx: ServerContext, ns: string, name: string, req: Api
   const r = parseExecRequest(ctx, ns, name, req);
   const spec = [...(r.pod.spec?.containers ?? []), ...(r.pod.spec?.initContainers ?? [])].find((c) => c.name === r.container)!;
   const status = [...(r.pod.status?.initContainerStatuses ?? []), ...(r.pod.status?.containerStatuses ?? [])].find((c) => c.name === r.container)!;
-  const view = { ...storeClusterView(ctx, ns), network: storeClusterNetwork(ctx, ns) };
+  const view = { ...storeClusterView(ctx, ns), network: storeClusterNetwork(ctx, ns, r.pod) };
   const run = (argv: string[], at: number) => execCommand(r.pod, spec, argv, status.restartCount, view, at);
   const missing = missingExecutable(spec, r.command);
   const print: Print = (text, stream) => boolParam(req, stream) && onChunk({ type: 'output', stream, text });

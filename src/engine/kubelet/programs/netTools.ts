@@ -78,10 +78,16 @@ export function wgetOutput(url: string, args: string[], net: ClusterNetwork, pod
   const c = request(net, ip, target, 'GET', 'Wget', podIP);
   if (c.kind === 'outside') return { lines: [outsideNote(ip)], code: 1 };
   if (c.kind === 'refused') return { lines: [...lines, err(`wget: can't connect to remote host (${ip}): Connection refused`)], code: 1 };
-  if (c.kind === 'timeout') return { lines: [...lines, err(`wget: can't connect to remote host (${ip}): Connection timed out`)], code: 1 };
+  // With -T busybox gives up itself; without, the kernel's connect timeout ends it.
+  const timedOut = optionValue('wget', args, 'T', '--timeout') !== undefined ? 'wget: download timed out' : `wget: can't connect to remote host (${ip}): Connection timed out`;
+  if (c.kind === 'timeout') return { lines: [...lines, err(timedOut)], code: 1 };
   if (c.kind === 'broken') return { lines: [...lines, err('wget: error getting response: Connection reset by peer')], code: 1 };
   const res = c.response;
   if (res.status >= 400) return { lines: [...lines, err(`wget: server returned error: HTTP/1.1 ${res.status} ${reasons[res.status] ?? ''}`.trimEnd())], code: 1 };
+  if (args.includes('--spider') || hasFlag('wget', args, 's', '--spider')) {
+    say('remote file exists');
+    return { lines, code: 0 };
+  }
   const size = byteLength(res.body);
   const dest = optionValue('wget', args, 'O', '--output-document') ?? (target.path.split('/').pop() || 'index.html');
   const bar = (name: string) => `${name.padEnd(20).slice(0, 20)} 100% |${'*'.repeat(32)}| ${String(size).padStart(5)}  0:00:00 ETA`;
