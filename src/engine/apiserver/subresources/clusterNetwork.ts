@@ -6,6 +6,8 @@ import { ClusterDNS } from '../../kubelet/config';
 import { connectionAllowed } from './networkPolicy';
 import { connectToPod } from './podNetwork';
 
+const Loopback = '127.0.0.1';
+
 function get<T>(ctx: ServerContext, resource: string, ns: string, name: string): T | undefined {
   const s = ctx.strategies.lookup('', 'v1', resource)!;
   return ctx.registry.tryGet(s, ns, name) as unknown as T | undefined;
@@ -50,6 +52,7 @@ export function storeClusterNetwork(ctx: ServerContext, namespace: string, sourc
   return {
     dnsServer: ClusterDNS,
     lookup(name: string): Lookup {
+      if (name === 'localhost') return { fqdn: 'localhost', addresses: [Loopback] };
       const target = serviceOfName(name, namespace);
       if (target) return resolveService(target.namespace, target.name);
       // "db.team" finds the Service db in team through the svc.cluster.local search domain, if there is one.
@@ -58,6 +61,8 @@ export function storeClusterNetwork(ctx: ServerContext, namespace: string, sourc
       return /\.cluster\.local\.?$/.test(name) ? 'nxdomain' : 'outside';
     },
     connect(ip, port, request): Connection {
+      // The loopback address is the pod's own network namespace: its containers' listeners.
+      if (ip === Loopback) return connectToPod(ctx, source, port, request);
       const svc = list<Service>(ctx, 'services').find((s) => s.spec?.clusterIP === ip || s.spec?.clusterIPs?.includes(ip));
       if (svc) {
         const sp = svc.spec?.ports?.find((p) => p.port === port && (p.protocol ?? 'TCP') === 'TCP');

@@ -7,7 +7,7 @@ import { LineDiscipline } from '../../kubelet/programs/lineDiscipline';
 import { coreutilsOf } from '../../kubelet/programs/program';
 import { lacksTool } from '../../kubelet/programs/imageTools';
 import type { ServerContext } from '../handlers/context';
-import { streamProgram, type ExecStream, type Print } from './exec';
+import { streamProgram, type ExecStream, type Print } from './commandOutput';
 
 const shells = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
 const baseName = (path: string) => path.split('/').pop() ?? '';

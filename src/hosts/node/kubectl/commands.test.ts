@@ -411,8 +411,11 @@ describe.skipIf(!kubectlPath)('real kubectl v1.32 commands against the headless 
       expect([failed.stdout, failed.stderr, failed.code]).toEqual(['partial\n', 'command terminated with exit code 3\n', 3]);
     });
 
-    it("reaches a Service of another namespace through cluster DNS and kube-proxy, in curl's words", async () => {
-      expect(await k('exec', 'runner', '--', 'curl', '-s', 'web.kinds')).toContain('<h1>Welcome to nginx!</h1>');
+    it("reaches its own server, and is kept from a Service of another namespace by its NetworkPolicy, in curl's words", async () => {
+      expect(await k('exec', 'runner', '--', 'curl', '-s', 'localhost')).toContain('<h1>Welcome to nginx!</h1>');
+      // The kinds namespace's "deny" policy takes no ingress to its web pods.
+      const denied = await h.kubectl(['exec', 'runner', '--', 'curl', '-sS', 'web.kinds']);
+      expect([denied.stderr, denied.code]).toEqual(['curl: (28) Failed to connect to web.kinds port 80 after 0 ms: Connection timed out\ncommand terminated with exit code 28\n', 28]);
       const missing = await h.kubectl(['exec', 'runner', '--', 'curl', '-sS', 'http://nope']);
       expect([missing.stderr, missing.code]).toEqual(['curl: (6) Could not resolve host: nope\ncommand terminated with exit code 6\n', 6]);
     });
