@@ -52,6 +52,12 @@ describe('pods/exec', () => {
     });
   });
 
+  it('writes CR LF line ends on a terminal, stdout and stderr as one stream', async () => {
+    const c = await start();
+    const r = await exec(c, 'bb', ['sh', '-c', 'echo a; uname; echo b'], { tty: true });
+    expect([r.stdout(), r.stderr()]).toEqual(['kube-playground: "uname" is not simulated in container main: it ran and printed nothing\r\na\r\nb\r\n', '']);
+  });
+
   it('passes on output as simulated time passes and ends when the command does', async () => {
     const c = await start();
     const slow = await exec(c, 'bb', ['sh', '-c', 'echo one; sleep 5; echo two']);

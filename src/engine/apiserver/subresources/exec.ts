@@ -72,7 +72,10 @@ export function execInPod(ctx: ServerContext, ns: string, name: string, req: Api
   const view = { ...storeClusterView(ctx, ns), network: storeClusterNetwork(ctx, ns, r.pod) };
   const run = (argv: string[], at: number) => execCommand(r.pod, spec, argv, status.restartCount, view, at);
   const missing = missingExecutable(spec, r.command);
-  const print: Print = (text, stream) => boolParam(req, stream) && onChunk({ type: 'output', stream, text });
+  // A terminal has one stream, and its line discipline ends lines with CR LF.
+  const tty = boolParam(req, 'tty');
+  const print: Print = (text, stream) =>
+    tty ? onChunk({ type: 'output', stream: 'stdout', text: text.replace(/\r?\n/g, '\r\n') }) : boolParam(req, stream) && onChunk({ type: 'output', stream, text });
   if (missing) {
     onChunk({ type: 'started' });
     onChunk({ type: 'end', status: missing });
@@ -80,7 +83,7 @@ export function execInPod(ctx: ServerContext, ns: string, name: string, req: Api
   }
   onChunk({ type: 'started' });
   if (boolParam(req, 'stdin') && isBareShell(r.command)) {
-    const session = new ShellSession(ctx, { argv: r.command, pod: r.pod, spec, tty: boolParam(req, 'tty'), run, print, end: (code) => onChunk({ type: 'end', status: exitStatus(r.command, code) }) });
+    const session = new ShellSession(ctx, { argv: r.command, pod: r.pod, spec, tty, run, print, end: (code) => onChunk({ type: 'end', status: exitStatus(r.command, code) }) });
     session.start();
     return session;
   }
