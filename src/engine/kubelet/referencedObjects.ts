@@ -67,6 +67,7 @@ export type ObjectFinder = (kind: ReferencedKind, namespace: string, name: strin
 export interface ReferencedView {
   objects: ConfigObjects;
   services: ServiceLookup;
+  serviceIP: (namespace: string, name: string) => string | undefined;
 }
 
 /** referencedView reads, through find, the ConfigMaps and Secrets of a pod's namespace and when Services appeared. */
@@ -80,6 +81,7 @@ export function referencedView(find: ObjectFinder, namespace: string): Reference
       const svc = find('Service', ns, name);
       return svc ? parseTime(svc.metadata?.creationTimestamp ?? '') : svc;
     },
+    serviceIP: (ns, name) => (find('Service', ns, name) as Service | null | undefined)?.spec?.clusterIP,
   };
 }
 

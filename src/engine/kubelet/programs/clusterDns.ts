@@ -14,6 +14,8 @@ export interface ClusterView {
   objects?: ConfigObjects;
   /** services answers lookups; without it every name resolves at once. */
   services?: ServiceLookup;
+  /** serviceIP is a Service's cluster IP, which its DNS name resolves to (a log's nslookup prints it). */
+  serviceIP?: (namespace: string, name: string) => string | undefined;
   /** startMs is when the run began (simulated ms). */
   startMs?: number;
   /** allocatable is the node's, read for limits a container leaves unset. */
@@ -44,5 +46,14 @@ export function resolver(view: ClusterView | undefined, podNamespace: string): (
     const target = services && serviceOfName(name, podNamespace);
     if (!target) return -Infinity;
     return services(target.namespace, target.name) ?? Infinity;
+  };
+}
+
+/** serviceAddress is what a Service's DNS name resolves to: its FQDN and cluster IP; undefined for other names, and headless or unknown Services. */
+export function serviceAddress(view: ClusterView | undefined, podNamespace: string): (name: string) => { fqdn: string; ip: string } | undefined {
+  return (name) => {
+    const target = serviceOfName(name, podNamespace);
+    const ip = target && view?.serviceIP?.(target.namespace, target.name);
+    return ip && ip !== 'None' ? { fqdn: `${target.name}.${target.namespace}.svc.cluster.local`, ip } : undefined;
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { curlOutput, hostOutput, nslookupOutput, wgetOutput } from './netTools';
+import { curlOutput, hostOutput, nslookupOutput, resolverFlavour, wgetOutput } from './netTools';
 import type { ClusterNetwork, Connection } from './network';
 
 const page = '<h1>hi</h1>\n';
@@ -19,8 +19,17 @@ const text = (r: { lines: { text: string; stderr: boolean }[] }, stderr: boolean
 describe('network tools', () => {
   it('nslookup answers as busybox and bind print it, and host as bind does', () => {
     expect(text(nslookupOutput('web', net, 'busybox'), false)).toEqual(['Server:\t\t10.96.0.10', 'Address:\t10.96.0.10:53', '', 'Name:\tweb.default.svc.cluster.local', 'Address: 10.96.5.5', '']);
-    const missing = nslookupOutput('db', net, 'gnu');
+    const missing = nslookupOutput('db', net, 'bind');
     expect([text(missing, false)[1], text(missing, false)[3], missing.code]).toEqual(['Address:\t10.96.0.10#53', "** server can't find db: NXDOMAIN", 1]);
+    expect(nslookupOutput('web', net, 'busybox-1.28').lines.map((l) => l.text)).toEqual([
+      'Server:    10.96.0.10',
+      'Address 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local',
+      '',
+      'Name:      web',
+      'Address 1: 10.96.5.5 web.default.svc.cluster.local',
+    ]);
+    expect(text(nslookupOutput('db', net, 'busybox-1.28'), true)).toEqual(["nslookup: can't resolve 'db'"]);
+    expect([resolverFlavour('busybox:1.28'), resolverFlavour('busybox'), resolverFlavour('registry.k8s.io/e2e-test-images/jessie-dnsutils:1.3')]).toEqual(['busybox-1.28', 'busybox', 'bind']);
     expect(text(hostOutput('web', net), false)).toEqual(['web.default.svc.cluster.local has address 10.96.5.5']);
     expect(hostOutput('db', net)).toMatchObject({ code: 1, lines: [{ text: 'Host db not found: 3(NXDOMAIN)' }] });
   });

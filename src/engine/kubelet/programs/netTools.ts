@@ -1,6 +1,5 @@
 import type { HttpResponse } from './http';
 import { parseTarget, resolveHost, type ClusterNetwork, type Connection, type ToolOutput } from './network';
-import type { Coreutils } from './shell';
 import { shortFlags, takesValue } from './shellParse';
 import { byteLength } from './staticSite';
 
@@ -15,11 +14,26 @@ const reasons: Record<number, string> = { 200: 'OK', 301: 'Moved Permanently', 3
 
 const outsideNote = (name: string) => err(`kube-playground: ${name} is outside the cluster, which the simulated network does not reach`);
 
-/** nslookupOutput is `nslookup NAME`: busybox writes the server's port after a colon, bind after '#'. */
-export function nslookupOutput(name: string, net: ClusterNetwork, coreutils: Coreutils): ToolOutput {
-  const server = [out(`Server:\t\t${net.dnsServer}`), out(`Address:\t${net.dnsServer}${coreutils === 'busybox' ? ':' : '#'}53`), out('')];
+/** ResolverFlavour is whose nslookup an image has: busybox up to 1.28, later busybox, or bind's. */
+export type ResolverFlavour = 'busybox-1.28' | 'busybox' | 'bind';
+
+/** resolverFlavour tells an image's nslookup by its name and tag (busybox 1.28 is the one the docs' examples pin). */
+export function resolverFlavour(image: string): ResolverFlavour {
+  const m = /(?:^|\/)(busybox|alpine|curl)(?::(\d+)\.(\d+))?/.exec(image);
+  if (!m) return 'bind';
+  return m[1] === 'busybox' && m[2] !== undefined && (Number(m[2]) < 1 || (Number(m[2]) === 1 && Number(m[3]) <= 28)) ? 'busybox-1.28' : 'busybox';
+}
+
+/** nslookupOutput is `nslookup NAME`: busybox writes the server's port after a colon, bind after '#', busybox 1.28 its own layout. */
+export function nslookupOutput(name: string, net: ClusterNetwork, flavour: ResolverFlavour): ToolOutput {
   const r = resolveHost(net, name);
   if (r === 'outside') return { lines: [outsideNote(name)], code: 1 };
+  if (flavour === 'busybox-1.28') {
+    const server = [out(`Server:    ${net.dnsServer}`), out(`Address 1: ${net.dnsServer} kube-dns.kube-system.svc.cluster.local`), out('')];
+    if (r === 'nxdomain') return { lines: [...server, err(`nslookup: can't resolve '${name}'`)], code: 1 };
+    return { lines: [...server, out(`Name:      ${name}`), ...r.addresses.map((a, i) => out(`Address ${i + 1}: ${a} ${r.fqdn}`))], code: 0 };
+  }
+  const server = [out(`Server:\t\t${net.dnsServer}`), out(`Address:\t${net.dnsServer}${flavour === 'busybox' ? ':' : '#'}53`), out('')];
   if (r === 'nxdomain') return { lines: [...server, out(`** server can't find ${name}: NXDOMAIN`), out('')], code: 1 };
   return { lines: [...server, out(`Name:\t${r.fqdn}`), ...r.addresses.map((a) => out(`Address: ${a}`)), out('')], code: 0 };
 }

@@ -1,7 +1,7 @@
 import type { Container, Pod, Probe } from 'kubernetes-types/core/v1';
 import { hashFraction } from '../hash';
 import { parseImageRef } from '../images';
-import { resolver, type ClusterView } from './clusterDns';
+import { resolver, serviceAddress, type ClusterView } from './clusterDns';
 import { containerEnv, expandReferences } from './containerEnv';
 import { containerFiles, containerMounts } from './containerFiles';
 import { managedFiles } from './managedFiles';
@@ -62,6 +62,7 @@ export function programContext(pod: Pod, c: Container, attempt: number, view?: C
     mounts: containerMounts(pod, c),
     startMs: view?.startMs ?? 0,
     resolvesAt: resolver(view, pod.metadata?.namespace ?? ''),
+    serviceAddress: serviceAddress(view, pod.metadata?.namespace ?? ''),
     probes: probeList(c),
     seed: `${pod.metadata?.uid}/${c.name}/${attempt}`,
     network: view?.network,

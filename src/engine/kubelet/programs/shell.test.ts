@@ -11,6 +11,7 @@ const ctx: ProgramContext = {
   image: 'busybox:1.36',
   mounts: [],
   resolvesAt: () => -Infinity,
+  serviceAddress: () => undefined,
   probes: [],
   seed: 's',
 };
@@ -58,14 +59,29 @@ describe('shellProgram', () => {
 
   it('waits in an until-nslookup loop until the Service resolves, round by round, and forever without it', () => {
     const script = 'until nslookup myservice.$(cat /var/run/secrets/kubernetes.io/serviceaccount/namespace).svc.cluster.local; do echo waiting for myservice; sleep 2; done; echo ready';
-    const at = (resolvesAtMs: number) => shellProgram(['sh', '-c', script], { ...ctx, resolvesAt: (name) => (name === 'myservice.default.svc.cluster.local' ? resolvesAtMs : -Infinity) });
+    const name = 'myservice.default.svc.cluster.local';
+    // busybox 1.28, as the docs' init container example pins it, prints its own nslookup layout.
+    const at = (resolvesAtMs: number) =>
+      shellProgram(['sh', '-c', script], {
+        ...ctx,
+        image: 'busybox:1.28',
+        resolvesAt: (n) => (n === name ? resolvesAtMs : -Infinity),
+        serviceAddress: (n) => (n === name ? { fqdn: name, ip: '10.96.7.7' } : undefined),
+      });
     // Rounds of 50 ms (the lookup) + 2 s: three fail before 5 s, the fourth lookup succeeds.
     const waiting = at(5000);
     expect(waiting.runMs).toBe(3 * 2050 + 50);
     expect(waiting.awaits).toEqual(['myservice.default.svc.cluster.local']);
     const out: { timeMs: number; line: string }[] = [];
     waiting.output({ startMs: 0, endMs: waiting.runMs, signalled: false }, 0, 60_000, out);
-    expect(out.map((l) => `${l.timeMs} ${l.line}`)).toEqual(['50 waiting for myservice', '2100 waiting for myservice', '4150 waiting for myservice', '6200 ready']);
+    const server = ['Server:    10.96.0.10', 'Address 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local', ''];
+    const failed = (t: number) => [...server, `nslookup: can't resolve '${name}'`, 'waiting for myservice'].map((l) => `${t} ${l}`);
+    expect(out.map((l) => `${l.timeMs} ${l.line}`)).toEqual([
+      ...failed(50),
+      ...failed(2100),
+      ...failed(4150),
+      ...[...server, `Name:      ${name}`, `Address 1: 10.96.7.7 ${name}`, 'ready'].map((l) => `6200 ${l}`),
+    ]);
     expect(at(Infinity).runMs).toBe(Infinity);
     expect(at(-Infinity).runMs).toBe(50);
   });

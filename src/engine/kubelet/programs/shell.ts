@@ -1,8 +1,9 @@
 import { hashFraction } from '../hash';
 import { listDirectory } from './containerFiles';
 import { commandOps, parseScript, type Filter, type Op, type Word } from './shellParse';
+import { ClusterDNS } from '../config';
 import { lacksTool, notFound } from './imageTools';
-import { curlOutput, hostOutput, nslookupOutput, wgetOutput } from './netTools';
+import { curlOutput, hostOutput, nslookupOutput, resolverFlavour, wgetOutput } from './netTools';
 import type { ClusterNetwork, ToolOutput } from './network';
 import { maxLoopLines, pushIn, type ContainerProgram, type LogLine, type ProgramContext, type Run } from './types';
 
@@ -22,7 +23,7 @@ export function shellProgram(argv: string[], ctx: ProgramContext, coreutils: Cor
   const base = argv[0]?.split('/').pop() ?? '';
   const c = argv.indexOf('-c');
   const parsed = shells.has(base) ? (c > 0 ? parseScript(argv.slice(c + 1).join(' ')) : []) : commandOps(argv);
-  const ops = ctx.network ? answeredByNetwork(parsed, ctx, ctx.network, coreutils) : parsed;
+  const ops = ctx.network ? answeredByNetwork(parsed, ctx, ctx.network) : parsed;
   // An await loop fails once per period until its last name resolves, counted from when the loop starts.
   const failures = (o: AwaitOp, atMs: number): number => {
     const st: State = { t: atMs, vars: { ...ctx.env }, exited: false };
@@ -117,7 +118,7 @@ function replayFiles(ops: Op[], path: string, atMs: number, st: { t: number; sta
  * names are expanded from the container's environment. The lookups an `until` loop waits on keep
  * waiting by time (see await).
  */
-function answeredByNetwork(ops: Op[], ctx: ProgramContext, net: ClusterNetwork, coreutils: Coreutils): Op[] {
+function answeredByNetwork(ops: Op[], ctx: ProgramContext, net: ClusterNetwork): Op[] {
   const st: State = { t: ctx.startMs, vars: { ...ctx.env }, exited: false };
   const toOps = (r: ToolOutput): Op[] => [
     ...r.lines.map((l): Op => ({ t: 'print', words: [[{ lit: l.text }]], stderr: l.stderr })),
@@ -145,7 +146,7 @@ function answeredByNetwork(ops: Op[], ctx: ProgramContext, net: ClusterNetwork, 
     });
   const lookupOps = (o: Extract<Op, { t: 'lookup' }>): Op[] => {
     const name = expand(o.name, st, ctx);
-    return toOps(o.tool === 'host' ? hostOutput(name, net) : nslookupOutput(name, net, coreutils));
+    return toOps(o.tool === 'host' ? hostOutput(name, net) : nslookupOutput(name, net, resolverFlavour(ctx.image)));
   };
   const fetchOps = (o: Extract<Op, { t: 'fetch' }>): Op[] => {
     const url = expand(o.url, st, ctx);
@@ -303,6 +304,17 @@ function emit(ops: Op[], st: State, w: Window): void {
       case 'wait':
         st.t += o.ms;
         break;
+      case 'lookup': {
+        // Without a network of the moment (a log), a Service's name answers by when it was created.
+        const name = expand(o.name, st, w.ctx);
+        const at = w.ctx.resolvesAt(name);
+        if (at === -Infinity) break;
+        const address = at <= st.t ? w.ctx.serviceAddress(name) : undefined;
+        const net: ClusterNetwork = { dnsServer: ClusterDNS, lookup: () => (address ? { fqdn: address.fqdn, addresses: [address.ip] } : 'nxdomain'), connect: () => ({ kind: 'outside' }) };
+        const r = o.tool === 'host' ? hostOutput(name, net) : nslookupOutput(name, net, resolverFlavour(w.ctx.image));
+        for (const l of r.lines) pushIn(w.out, w.run, w.fromMs, w.toMs, st.t, l.text, l.stderr);
+        break;
+      }
       case 'pipe': {
         // The filters read all the source writes over the whole run, so any window sees the same lines.
         const piped: LogLine[] = [];

@@ -13,6 +13,7 @@ const ctx = (files: Record<string, string> = {}, mounts: ProgramContext['mounts'
   mounts,
   startMs: 0,
   resolvesAt: () => -Infinity,
+  serviceAddress: () => undefined,
   probes: [],
   seed: 's',
 });

@@ -38,6 +38,8 @@ export interface ProgramContext {
   mounts: { path: string; volume: string; known: boolean }[];
   /** startMs is when this run of the container started (simulated ms). */
   startMs: number;
+  /** serviceAddress is what a Service's DNS name resolves to (FQDN and cluster IP), for what a lookup prints. */
+  serviceAddress(name: string): { fqdn: string; ip: string } | undefined;
   /** resolvesAt is when a DNS name first resolves (simulated ms): -Infinity outside the cluster's Services, Infinity for a Service that does not exist. */
   resolvesAt(name: string): number;
   /** probes lists the httpGet probes (port, path, timing), which servers log as kube-probe requests. */

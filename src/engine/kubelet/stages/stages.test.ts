@@ -70,7 +70,7 @@ function run(input: GoldenInput): unknown {
     nodeName: 'worker-1',
     imagePresent: (image) => present.has(imageInfo(image).name),
     pullQueueFreeAt: input.pullQueueFreeAt ? parseTime(input.pullQueueFreeAt) : 0,
-    clusterView: (_namespace, startMs) => ({ objects: (kind, name) => input.objects?.[`${kind}/${name}`] ?? null, services: () => null, startMs, allocatable: { cpu: '4', memory: '8Gi', 'ephemeral-storage': '100Gi' } }),
+    clusterView: (_namespace, startMs) => ({ objects: (kind, name) => input.objects?.[`${kind}/${name}`] ?? null, services: () => null, serviceIP: () => undefined, startMs, allocatable: { cpu: '4', memory: '8Gi', 'ephemeral-storage': '100Gi' } }),
     timing: profiles.general.timing,
   };
   const rt = runtimeOf(input, now);
