@@ -1,4 +1,4 @@
-import type { Endpoints, Pod, Service } from 'kubernetes-types/core/v1';
+import type { Endpoints, Node, Pod, Service, ServicePort } from 'kubernetes-types/core/v1';
 import { serviceOfName } from '../../kubelet/programs/clusterDns';
 import type { ClusterNetwork, Connection, Lookup } from '../../kubelet/programs/network';
 import type { ServerContext } from '../handlers/context';
@@ -33,7 +33,8 @@ function readyAddresses(eps: Endpoints | undefined, portName: string): { ip: str
  * store: CoreDNS's records for Services (a cluster IP, or a headless Service's ready endpoints) on
  * the pod's search path, and kube-proxy's routing of a cluster IP and port to a ready endpoint
  * picked at random (a Service without one rejects the connection; a port it does not serve goes
- * nowhere). Pod IPs are reached directly. NetworkPolicies decide what the source pod may reach.
+ * nowhere); a node's address with a Service's nodePort goes the same way. Pod IPs are reached
+ * directly. NetworkPolicies decide what the source pod may reach.
  */
 export function storeClusterNetwork(ctx: ServerContext, namespace: string, source: Pod): ClusterNetwork {
   // What the network policies let through from the source pod; a blocked connection goes nowhere.
@@ -63,19 +64,32 @@ export function storeClusterNetwork(ctx: ServerContext, namespace: string, sourc
     connect(ip, port, request): Connection {
       // The loopback address is the pod's own network namespace: its containers' listeners.
       if (ip === Loopback) return connectToPod(ctx, source, port, request);
-      const svc = list<Service>(ctx, 'services').find((s) => s.spec?.clusterIP === ip || s.spec?.clusterIPs?.includes(ip));
-      if (svc) {
-        const sp = svc.spec?.ports?.find((p) => p.port === port && (p.protocol ?? 'TCP') === 'TCP');
-        if (!sp) return { kind: 'timeout' };
+      // kube-proxy sends a Service's port to one of its ready endpoints, picked at random.
+      const toEndpoint = (svc: Service, sp: ServicePort): Connection => {
         const ns = svc.metadata?.namespace ?? '';
         const ready = readyAddresses(get<Endpoints>(ctx, 'endpoints', ns, svc.metadata?.name ?? ''), sp.name ?? '');
         if (ready.length === 0) return { kind: 'refused' };
         const pick = ready[ctx.proxyRng.int(ready.length)];
         const pod = pick.pod ? get<Pod>(ctx, 'pods', ns, pick.pod) : undefined;
         return pod ? reach(pod, pick.port, request) : { kind: 'refused' };
+      };
+      const tcp = (p: ServicePort) => (p.protocol ?? 'TCP') === 'TCP';
+      const services = list<Service>(ctx, 'services');
+      const svc = services.find((s) => s.spec?.clusterIP === ip || s.spec?.clusterIPs?.includes(ip));
+      if (svc) {
+        const sp = svc.spec?.ports?.find((p) => p.port === port && tcp(p));
+        return sp ? toEndpoint(svc, sp) : { kind: 'timeout' };
       }
       const pod = list<Pod>(ctx, 'pods').find((p) => p.status?.podIP === ip);
       if (pod) return reach(pod, port, request);
+      // A node's address: a NodePort of any Service on every node, else nothing listens there for pods.
+      if (list<Node>(ctx, 'nodes').some((n) => n.status?.addresses?.some((a) => a.address === ip))) {
+        for (const s of services) {
+          const sp = s.spec?.ports?.find((p) => p.nodePort === port && tcp(p));
+          if (sp) return toEndpoint(s, sp);
+        }
+        return { kind: 'refused' };
+      }
       // Inside the Service and pod ranges an address nothing has goes nowhere; beyond them is the outside world.
       return /^10\.(96|244)\./.test(ip) ? { kind: 'timeout' } : { kind: 'outside' };
     },

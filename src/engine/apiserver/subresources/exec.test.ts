@@ -1,4 +1,4 @@
-import type { Pod, Service } from 'kubernetes-types/core/v1';
+import type { Node, Pod, Service } from 'kubernetes-types/core/v1';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StreamChunk } from '../../client/transport';
 import { Cluster } from '../../cluster/cluster';
@@ -110,6 +110,12 @@ describe('pods/exec', () => {
     expect(page.end()?.status?.status).toBe('Success');
     const direct = await exec(c, 'web', ['sh', '-c', `curl -s -o /dev/null -w x http://${web.status!.podIP}/ && echo reached`]);
     expect(direct.stdout()).toBe('reached\n');
+    // A NodePort Service answers on every node's address.
+    await c.client.create(Resources.services, { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web-np', namespace: 'default' }, spec: { type: 'NodePort', selector: { run: 'web' }, ports: [{ port: 80, nodePort: 30080 }] } });
+    await c.sim.advance(5_000);
+    const node = (await c.client.get<Node>(Resources.nodes, undefined, web.spec!.nodeName!)).status!.addresses!.find((a) => a.type === 'InternalIP')!.address;
+    expect((await exec(c, 'bb', ['wget', '-qO-', `http://${node}:30080/`])).stdout()).toContain('Welcome to nginx!');
+    expect((await exec(c, 'bb', ['wget', '-qO-', `http://${node}:30081/`])).stderr()).toBe(`wget: can't connect to remote host (${node}): Connection refused\n`);
     // Each image has the tools it ships: busybox no curl, nginx no wget.
     const noCurl = await exec(c, 'bb', ['sh', '-c', 'curl -s web']);
     expect([noCurl.stderr(), noCurl.end()?.status?.details?.causes?.[0].message]).toEqual(['sh: curl: not found\n', '127']);
