@@ -1,5 +1,4 @@
 import type { Endpoints, Node, Pod, Service, ServicePort } from 'kubernetes-types/core/v1';
-import { serviceOfName } from '../../kubelet/programs/clusterDns';
 import type { ClusterNetwork, Connection, Lookup } from '../../kubelet/programs/network';
 import type { ServerContext } from '../handlers/context';
 import { ClusterDNS } from '../../kubelet/config';
@@ -7,6 +6,7 @@ import { connectionAllowed } from './networkPolicy';
 import { connectToPod } from './podNetwork';
 
 const Loopback = '127.0.0.1';
+const ClusterSuffix = '.svc.cluster.local';
 
 function get<T>(ctx: ServerContext, resource: string, ns: string, name: string): T | undefined {
   const s = ctx.strategies.lookup('', 'v1', resource)!;
@@ -40,26 +40,43 @@ export function storeClusterNetwork(ctx: ServerContext, namespace: string, sourc
   // What the network policies let through from the source pod; a blocked connection goes nowhere.
   const reach = (pod: Pod, port: number, request: Parameters<ClusterNetwork['connect']>[2]): Connection =>
     connectionAllowed(ctx, source, pod, port) ? connectToPod(ctx, pod, port, request) : { kind: 'timeout' };
-  const resolveService = (ns: string, name: string): Lookup => {
-    const svc = get<Service>(ctx, 'services', ns, name);
-    if (!svc) return 'nxdomain';
-    const fqdn = `${name}.${ns}.svc.cluster.local`;
-    if (svc.spec?.type === 'ExternalName') return 'outside';
-    if (svc.spec?.clusterIP !== 'None') return { fqdn, addresses: [svc.spec?.clusterIP ?? ''] };
-    const eps = get<Endpoints>(ctx, 'endpoints', ns, name);
-    const addresses = [...new Set((eps?.subsets ?? []).flatMap((ss) => (ss.addresses ?? []).map((a) => a.ip)))].sort();
-    return addresses.length ? { fqdn, addresses } : 'nxdomain';
+  /** record is CoreDNS's answer for a cluster name: a Service, or a pod a headless Service names by hostname. */
+  const record = (fqdn: string): Lookup | undefined => {
+    if (!fqdn.endsWith(ClusterSuffix)) return undefined;
+    const labels = fqdn.slice(0, -ClusterSuffix.length).split('.');
+    if (labels.length === 2) {
+      const [name, ns] = labels;
+      const svc = get<Service>(ctx, 'services', ns, name);
+      if (!svc) return undefined;
+      if (svc.spec?.type === 'ExternalName') return 'outside';
+      if (svc.spec?.clusterIP !== 'None') return { fqdn, addresses: [svc.spec?.clusterIP ?? ''] };
+      const eps = get<Endpoints>(ctx, 'endpoints', ns, name);
+      const addresses = [...new Set((eps?.subsets ?? []).flatMap((ss) => (ss.addresses ?? []).map((a) => a.ip)))].sort();
+      return addresses.length ? { fqdn, addresses } : undefined;
+    }
+    if (labels.length === 3) {
+      // web-0.nginx.default: the endpoint of the headless Service nginx whose hostname is web-0 (a StatefulSet's pod).
+      const [host, name, ns] = labels;
+      const eps = get<Endpoints>(ctx, 'endpoints', ns, name);
+      const ips = (eps?.subsets ?? []).flatMap((ss) => (ss.addresses ?? []).filter((a) => a.hostname === host).map((a) => a.ip));
+      return ips.length ? { fqdn, addresses: ips } : undefined;
+    }
+    return undefined;
   };
   return {
     dnsServer: ClusterDNS,
     lookup(name: string): Lookup {
       if (name === 'localhost') return { fqdn: 'localhost', addresses: [Loopback] };
-      const target = serviceOfName(name, namespace);
-      if (target) return resolveService(target.namespace, target.name);
-      // "db.team" finds the Service db in team through the svc.cluster.local search domain, if there is one.
-      const labels = name.replace(/\.$/, '').split('.');
-      if (labels.length === 2 && get<Service>(ctx, 'services', labels[1], labels[0])) return resolveService(labels[1], labels[0]);
-      return /\.cluster\.local\.?$/.test(name) ? 'nxdomain' : 'outside';
+      // The pod's search path (ndots:5) is tried first for a relative name, then the name itself.
+      const bare = name.replace(/\.$/, '');
+      const relative = !name.endsWith('.') && bare.split('.').length <= 5;
+      const candidates = relative ? [`${bare}.${namespace}${ClusterSuffix}`, `${bare}${ClusterSuffix}`, `${bare}.cluster.local`, bare] : [bare];
+      for (const fqdn of candidates) {
+        const r = record(fqdn);
+        if (r) return r;
+      }
+      // A single label or a cluster name nothing answers is no such name; others may be the outside world's.
+      return /\.cluster\.local$/.test(bare) || !bare.includes('.') ? 'nxdomain' : 'outside';
     },
     connect(ip, port, request): Connection {
       // The loopback address is the pod's own network namespace: its containers' listeners.

@@ -105,6 +105,7 @@ describe('pods/exec', () => {
     const lookup = await exec(c, 'bb', ['nslookup', 'web']);
     expect(lookup.stdout()).toBe(`Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\nName:\tweb.default.svc.cluster.local\nAddress: ${clusterIP}\n\n`);
     expect((await exec(c, 'bb', ['nslookup', 'web-headless.default'])).stdout()).toContain(`Address: ${web.status!.podIP}\n`);
+    expect((await exec(c, 'bb', ['nslookup', 'nope.web-headless'])).end()?.status?.details?.causes?.[0].message).toBe('1');
     const page = await exec(c, 'bb', ['wget', '-qO-', 'http://web']);
     expect(page.stdout()).toContain('<title>Welcome to nginx!</title>');
     expect(page.end()?.status?.status).toBe('Success');
@@ -122,6 +123,20 @@ describe('pods/exec', () => {
     expect((await exec(c, 'web', ['wget', 'web'])).end()?.status?.message).toMatch(/exec: "wget": executable file not found in \$PATH: unknown$/);
     const refused = await exec(c, 'bb', ['wget', '-q', '-O-', `${web.status!.podIP}:8080`]);
     expect([refused.stderr(), refused.end()?.status?.details?.causes?.[0].message]).toEqual([`wget: can't connect to remote host (${web.status!.podIP}): Connection refused\n`, '1']);
+  });
+
+  it("answers a StatefulSet pod's own name, as its headless Service gives it (web-0.nginx)", async () => {
+    const c = await start();
+    await c.client.create(Resources.services, { apiVersion: 'v1', kind: 'Service', metadata: { name: 'nginx', namespace: 'default' }, spec: { clusterIP: 'None', selector: { app: 'sts' }, ports: [{ port: 80 }] } });
+    await c.client.create(Resources.statefulsets, {
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: { name: 'web', namespace: 'default' },
+      spec: { serviceName: 'nginx', replicas: 1, selector: { matchLabels: { app: 'sts' } }, template: { metadata: { labels: { app: 'sts' } }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.27' }] } } },
+    });
+    await c.sim.advance(30_000);
+    const ip = (await c.client.get<Pod>(Resources.pods, 'default', 'web-0')).status!.podIP;
+    expect((await exec(c, 'bb', ['nslookup', 'web-0.nginx'])).stdout()).toContain(`Name:\tweb-0.nginx.default.svc.cluster.local\nAddress: ${ip}\n`);
   });
 
   it("enforces NetworkPolicy as the docs' Declare Network Policy page shows it", async () => {
