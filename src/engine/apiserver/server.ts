@@ -30,6 +30,7 @@ import { handleScale } from './subresources/scale';
 import { finalizeNamespace } from './subresources/finalize';
 import { ProxyMethods, proxyPod, proxyService } from './subresources/proxy';
 import { execInPod, parseExecRequest } from './subresources/exec';
+import { ContainerWritableLayers } from './subresources/writableLayers';
 import { serveDiscovery } from './discovery/serveDiscovery';
 import { healthReport, ServerVersion } from './nonResource';
 import { loadSchemaDescriptions } from './openapi/schemaRegistry';
@@ -82,6 +83,7 @@ export class ApiServer implements ApiTransport {
       authorizer: newAuthorizer(opts.authorizationMode ?? 'AlwaysAllow', this.store),
       // Seeded apart from sim.rng, so that proxying leaves every other component's draws as they were.
       proxyRng: new Rng(`${sim.seed}:apiserver-proxy`),
+      writable: new ContainerWritableLayers(),
     };
   }
 

@@ -58,6 +58,18 @@ describe('pods/exec', () => {
     expect([r.stdout(), r.stderr()]).toEqual(['kube-playground: "uname" is not simulated in container main: it ran and printed nothing\r\na\r\nb\r\n', '']);
   });
 
+  it("keeps what exec'd commands write in the container, which later commands and its server read", async () => {
+    const c = await start();
+    expect((await exec(c, 'bb', ['sh', '-c', 'echo a > /tmp/x; echo b >> /tmp/x; cat /tmp/x'])).stdout()).toBe('a\nb\n');
+    expect((await exec(c, 'bb', ['cat', '/tmp/x'])).stdout()).toBe('a\nb\n');
+    // The docs' Get a Shell to a Running Container page: nginx serves the page written into its root.
+    await exec(c, 'web', ['sh', '-c', "echo 'Hello shell demo' > /usr/share/nginx/html/index.html"]);
+    expect((await exec(c, 'web', ['curl', '-s', 'http://localhost/'])).stdout()).toBe('Hello shell demo\n');
+    expect(c.apiServer.handle({ method: 'GET', path: '/api/v1/namespaces/default/pods/web/proxy/' }).body).toBe('Hello shell demo\n');
+    await exec(c, 'bb', ['rm', '/tmp/x']);
+    expect((await exec(c, 'bb', ['cat', '/tmp/x'])).stdout()).toBe('');
+  });
+
   it('passes on output as simulated time passes and ends when the command does', async () => {
     const c = await start();
     const slow = await exec(c, 'bb', ['sh', '-c', 'echo one; sleep 5; echo two']);

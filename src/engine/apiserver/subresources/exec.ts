@@ -69,7 +69,7 @@ export function execInPod(ctx: ServerContext, ns: string, name: string, req: Api
   const r = parseExecRequest(ctx, ns, name, req);
   const spec = [...(r.pod.spec?.containers ?? []), ...(r.pod.spec?.initContainers ?? [])].find((c) => c.name === r.container)!;
   const status = [...(r.pod.status?.initContainerStatuses ?? []), ...(r.pod.status?.containerStatuses ?? [])].find((c) => c.name === r.container)!;
-  const view = { ...storeClusterView(ctx, ns), network: storeClusterNetwork(ctx, ns, r.pod) };
+  const view = { ...storeClusterView(ctx, ns), network: storeClusterNetwork(ctx, ns, r.pod), writable: ctx.writable };
   const run = (argv: string[], at: number) => execCommand(r.pod, spec, argv, status.restartCount, view, at);
   const missing = missingExecutable(spec, r.command);
   // A terminal has one stream, and its line discipline ends lines with CR LF.

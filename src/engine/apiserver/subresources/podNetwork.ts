@@ -13,7 +13,8 @@ import { storeClusterView } from './clusterView';
  * answers on the ports its container declares with a plain-text note saying so.
  */
 export function connectToPod(ctx: ServerContext, pod: Pod, port: number, request: Omit<HttpRequest, 'sinceStartMs'>): Exclude<Connection, { kind: 'timeout' | 'outside' }> {
-  const view = storeClusterView(ctx, pod.metadata?.namespace ?? '');
+  // Servers read what exec'd commands wrote in their container (a log never does: it must not depend on a moment).
+  const view = { ...storeClusterView(ctx, pod.metadata?.namespace ?? ''), writable: ctx.writable };
   for (const status of pod.status?.containerStatuses ?? []) {
     const running = status.state?.running;
     const spec = pod.spec?.containers.find((c) => c.name === status.name);

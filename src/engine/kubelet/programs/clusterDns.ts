@@ -9,6 +9,12 @@ import type { ClusterNetwork } from './network';
 /** ServiceLookup finds when a Service was created (simulated ms): null when it does not exist, undefined while not known yet. */
 export type ServiceLookup = (namespace: string, name: string) => number | null | undefined;
 
+/** WritableLayers keeps the files exec'd commands write in each container run (a new attempt starts clean, as a restarted container does). */
+export interface WritableLayers {
+  files(podUid: string, container: string, attempt: number): ReadonlyMap<string, string | undefined> | undefined;
+  write(podUid: string, container: string, attempt: number, path: string, content: string | undefined): void;
+}
+
 /** ClusterView is what a container's program may read of the cluster beyond its pod. */
 export interface ClusterView {
   objects?: ConfigObjects;
@@ -22,6 +28,8 @@ export interface ClusterView {
   allocatable?: NodeAllocatable;
   /** servicesFor lists a namespace's Services and the default namespace's, whose environment variables containers get. */
   servicesFor?: (namespace: string) => Service[];
+  /** writable is the containers' writable layers: what commands run by exec wrote, by pod uid, container and attempt. */
+  writable?: WritableLayers;
   /** network is the cluster's network at this moment, for a command exec runs. */
   network?: ClusterNetwork;
 }

@@ -51,6 +51,16 @@ function processEnv(pod: Pod, c: Container, view?: ClusterView): Record<string, 
   return env;
 }
 
+/** containerFileView is what the container's process reads by path: the kubelet's files, its mounts, and what exec'd commands wrote. */
+function containerFileView(pod: Pod, c: Container, attempt: number, view?: ClusterView): Record<string, string> {
+  const files = { ...managedFiles(pod), ...containerFiles(pod, c, view?.objects, view?.allocatable) };
+  for (const [path, content] of view?.writable?.files(pod.metadata?.uid ?? '', c.name, attempt) ?? []) {
+    if (content === undefined) delete files[path];
+    else files[path] = content;
+  }
+  return files;
+}
+
 /** programContext gathers what a container's simulated process can see. */
 export function programContext(pod: Pod, c: Container, attempt: number, view?: ClusterView): ProgramContext {
   return {
@@ -58,7 +68,7 @@ export function programContext(pod: Pod, c: Container, attempt: number, view?: C
     image: c.image ?? '',
     podIP: pod.status?.podIP ?? '10.244.0.1',
     env: processEnv(pod, c, view),
-    files: { ...managedFiles(pod), ...containerFiles(pod, c, view?.objects, view?.allocatable) },
+    files: containerFileView(pod, c, attempt, view),
     mounts: containerMounts(pod, c),
     startMs: view?.startMs ?? 0,
     resolvesAt: resolver(view, pod.metadata?.namespace ?? ''),
@@ -66,6 +76,7 @@ export function programContext(pod: Pod, c: Container, attempt: number, view?: C
     probes: probeList(c),
     seed: `${pod.metadata?.uid}/${c.name}/${attempt}`,
     network: view?.network,
+    writeFile: view?.writable && ((path, content) => view.writable!.write(pod.metadata?.uid ?? '', c.name, attempt, path, content)),
   };
 }
 

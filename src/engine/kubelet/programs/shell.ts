@@ -189,6 +189,22 @@ function grepPattern(pattern: string, ignoreCase: boolean): RegExp {
   }
 }
 
+/** writeFile does a file op of a command exec runs: a redirect writes what was printed, touch creates, rm removes. */
+function writeFile(o: Extract<Op, { t: 'file' }>, st: State, ctx: ProgramContext): void {
+  const files = ctx.files as Record<string, string>;
+  if (!o.exists) {
+    delete files[o.path];
+    ctx.writeFile!(o.path, undefined);
+    return;
+  }
+  const before = files[o.path];
+  const printed = (o.output ?? []).flatMap((p) => render(p, st, ctx)).map((l) => `${l}\n`).join('');
+  // touch keeps what a file holds; > replaces it; >> adds to it.
+  const content = o.output === undefined ? (before ?? '') : (o.append ? (before ?? '') : '') + printed;
+  files[o.path] = content;
+  ctx.writeFile!(o.path, content);
+}
+
 interface State {
   t: number;
   vars: Record<string, string>;
@@ -315,6 +331,10 @@ function emit(ops: Op[], st: State, w: Window): void {
         for (const l of r.lines) pushIn(w.out, w.run, w.fromMs, w.toMs, st.t, l.text, l.stderr);
         break;
       }
+      case 'file':
+        // Only a command exec runs writes its container's files; each write happens once, in the window of its moment.
+        if (w.ctx.writeFile && st.t >= w.fromMs && st.t < w.toMs) writeFile(o, st, w.ctx);
+        break;
       case 'pipe': {
         // The filters read all the source writes over the whole run, so any window sees the same lines.
         const piped: LogLine[] = [];

@@ -31,8 +31,8 @@ export type Op =
   | { t: 'cat'; paths: Word[] }
   | { t: 'ls'; paths: Word[] }
   | { t: 'trap' }
-  /** file: the script creates (touch, a > redirect) or removes (rm) a file. */
-  | { t: 'file'; path: string; exists: boolean }
+  /** file: the script creates (touch, a > or >> redirect, with what was printed into it) or removes (rm) a file. */
+  | { t: 'file'; path: string; exists: boolean; output?: Extract<Op, { t: 'print' }>[]; append?: boolean }
   | { t: 'loop'; body: Op[]; items?: Word[]; name?: string }
   /** lookup is a DNS lookup (nslookup, host); on its own it succeeds, see await, unless a network answers it (exec). */
   | { t: 'lookup'; name: Word; tool: 'nslookup' | 'host' }
@@ -195,13 +195,13 @@ export function tokenize(src: string): Token[] {
 }
 
 /** withoutRedirect takes a stdout redirect (`> file`, `>> file`, `>file`) out of a command's words. */
-function withoutRedirect(words: { word: Word; raw: string }[]): { words: { word: Word; raw: string }[]; target?: string } {
+function withoutRedirect(words: { word: Word; raw: string }[]): { words: { word: Word; raw: string }[]; target?: string; append?: boolean } {
   for (let i = 0; i < words.length; i++) {
-    const m = /^1?>>?(.*)$/.exec(words[i].raw);
+    const m = /^1?(>>?)(.*)$/.exec(words[i].raw);
     if (!m) continue;
-    const target = m[1] || words[i + 1]?.raw;
-    const skip = m[1] ? 1 : 2;
-    return { words: [...words.slice(0, i), ...words.slice(i + skip)], target };
+    const target = m[2] || words[i + 1]?.raw;
+    const skip = m[2] ? 1 : 2;
+    return { words: [...words.slice(0, i), ...words.slice(i + skip)], target, append: m[1] === '>>' };
   }
   return { words };
 }
@@ -342,10 +342,12 @@ class Parser {
   }
 
   simple(all: { word: Word; raw: string }[]): Op[] {
-    const { words, target } = withoutRedirect(all);
+    const { words, target, append } = withoutRedirect(all);
     const ops = this.simpleCommand(words);
-    // Output sent to a file is not logged; the file exists from then on.
-    return target === undefined ? ops : [...ops.filter((o) => o.t !== 'print' && o.t !== 'env' && o.t !== 'cat' && o.t !== 'ls'), { t: 'file', path: target, exists: true }];
+    if (target === undefined) return ops;
+    // Output sent to a file is not logged: what echo or printf wrote goes into the file, which exists from then on.
+    const output = ops.filter((o): o is Extract<Op, { t: 'print' }> => o.t === 'print');
+    return [...ops.filter((o) => o.t !== 'print' && o.t !== 'env' && o.t !== 'cat' && o.t !== 'ls'), { t: 'file', path: target, exists: true, output, append }];
   }
 
   /** simpleCommand turns one simple command, its redirect taken out, into ops. */

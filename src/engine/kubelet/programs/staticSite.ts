@@ -39,9 +39,12 @@ function lookup(root: DocumentRoot, ctx: ProgramContext, path: string): Entry {
     .sort((a, b) => b.path.length - a.path.length)[0];
   let files: Record<string, string>;
   if (!mount) {
+    // The image's files, under what was written over them in the container.
     files = {};
     for (const [name, content] of Object.entries(root.imageFiles)) files[`${root.dir}/${name}`] = content;
-  } else if (!mount.known) {
+    Object.assign(files, ctx.files);
+  } else if (!mount.known && !Object.keys(ctx.files).some((f) => f === full || f.startsWith(`${full}/`))) {
+    // An emptyDir or a claim holds what was written there; the simulation knows only what exec'd commands wrote.
     return { kind: 'untracked', volume: mount.volume };
   } else {
     files = ctx.files;

@@ -46,6 +46,12 @@ export interface ProgramContext {
   probes: { port: number | string; path: string; periodMs: number; initialDelayMs: number }[];
   /** seed varies details between attempts (process ids, versions) deterministically. */
   seed: string;
+  /**
+   * writeFile keeps what a command run by exec writes (a redirect, touch, rm; undefined removes)
+   * in the container's writable layer, which later commands and its servers read; scripts the
+   * container runs on its own have none, since their output must not depend on a moment.
+   */
+  writeFile?: (path: string, content: string | undefined) => void;
   /** network answers DNS and HTTP as the cluster is now; only a command run by exec has it (logs cannot depend on a moment). */
   network?: ClusterNetwork;
 }

@@ -25,7 +25,7 @@ export interface NodeEnv {
   /** pullQueueFreeAt is when the node's image puller is free again (serializeImagePulls: true). */
   pullQueueFreeAt: number;
   /** clusterView is what a run started at startMs may read: the ConfigMaps and Secrets of the namespace that the node's pods reference, and the Services their scripts look up. */
-  clusterView(namespace: string, startMs: number): Required<Omit<ClusterView, 'network' | 'servicesFor'>>;
+  clusterView(namespace: string, startMs: number): Required<Omit<ClusterView, 'network' | 'servicesFor' | 'writable'>>;
   timing: Timing;
 }
 
