@@ -71,6 +71,7 @@ export class ApiServer implements ApiTransport {
     this.store = new MvccStore({ historyLimit: opts.historyLimit, freeze: opts.freeze, share: true, now: () => sim.clock.now() });
     new EventTtl(this.store, sim);
     const strategies = new StrategyIndex(opts.strategies);
+    const writable = new ContainerWritableLayers();
     const registry = new GenericRegistry(this.store, sim);
     // The validating admission chain; the mutating plugins run in the strategies' prepareForCreate.
     registry.useValidatingAdmission(new ResourceQuotaAdmission(this.store, registry, () => sim.clock.now()));
@@ -83,8 +84,11 @@ export class ApiServer implements ApiTransport {
       authorizer: newAuthorizer(opts.authorizationMode ?? 'AlwaysAllow', this.store),
       // Seeded apart from sim.rng, so that proxying leaves every other component's draws as they were.
       proxyRng: new Rng(`${sim.seed}:apiserver-proxy`),
-      writable: new ContainerWritableLayers(),
+      writable,
     };
+    this.store.onEvent((ev) => {
+      if (ev.type === 'delete' && ev.resource === 'core/pods') writable.forget((ev.object.metadata as { uid?: string }).uid ?? '');
+    });
   }
 
   async request(req: ApiRequest): Promise<ApiResponse> {

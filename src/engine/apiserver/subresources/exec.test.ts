@@ -68,6 +68,12 @@ describe('pods/exec', () => {
     expect(c.apiServer.handle({ method: 'GET', path: '/api/v1/namespaces/default/pods/web/proxy/' }).body).toBe('Hello shell demo\n');
     await exec(c, 'bb', ['rm', '/tmp/x']);
     expect((await exec(c, 'bb', ['cat', '/tmp/x'])).stdout()).toBe('');
+    // The layer goes with its pod.
+    const uid = (await c.client.get<Pod>(Resources.pods, 'default', 'web')).metadata!.uid!;
+    expect(c.apiServer.ctx.writable.files(uid, 'main', 0)?.get('/usr/share/nginx/html/index.html')).toBe('Hello shell demo\n');
+    await c.client.delete(Resources.pods, 'default', 'web', { gracePeriodSeconds: 0 });
+    await c.sim.advance(5_000);
+    expect(c.apiServer.ctx.writable.files(uid, 'main', 0)).toBeUndefined();
   });
 
   it('passes on output as simulated time passes and ends when the command does', async () => {

@@ -12,6 +12,11 @@ export class ContainerWritableLayers implements WritableLayers {
     return this.layers.get(`${podUid}/${container}/${attempt}`);
   }
 
+  /** forget drops a deleted pod's layers, as the runtime removes its containers. */
+  forget(podUid: string): void {
+    for (const key of this.layers.keys()) if (key.startsWith(`${podUid}/`)) this.layers.delete(key);
+  }
+
   write(podUid: string, container: string, attempt: number, path: string, content: string | undefined): void {
     const key = `${podUid}/${container}/${attempt}`;
     let layer = this.layers.get(key);
