@@ -101,6 +101,10 @@ export function containerProgram(pod: Pod, c: Container, attempt = 0, view?: Clu
   // The kubelet expands $(VAR) in command and args from the container's environment.
   const argv = argvOf(c, repo)?.map((a) => expandReferences(a, ctx.env));
   if (repo.includes('crash')) return crashProgram(ctx);
+  // A shell given stdin (stdin: true, as `kubectl run -it` and toolbox pods set it) waits on it
+  // for commands: it runs until stopped, and as PID 1 it does not handle SIGTERM.
+  const bareShell = argv ? argv.length === 1 && /(^|\/)(sh|bash|ash)$/.test(argv[0]) : shellImages.has(repo);
+  if (c.stdin && bareShell) return { runMs: Infinity, exitCode: 0, stopMs: Infinity, stopExitCode: 0, output: () => undefined };
   if (argv) {
     const bpi = /bpi\((\d+)\)/.exec(argv.join(' '));
     if (argv[0] === 'perl' && bpi) return piProgram(Number(bpi[1]), ctx);

@@ -61,3 +61,12 @@ describe('sample applications', () => {
     expect(answer(c, 8080, request('/other'))).toMatchObject({ status: 404, body: '404 page not found\n' });
   });
 });
+
+describe('a shell given stdin', () => {
+  it('waits on it for commands, as a toolbox pod with stdin: true does, and exits at once without it', () => {
+    const withStdin = containerProgram(pod({ image: 'busybox:1.36', stdin: true, tty: true }), { name: 'app', image: 'busybox:1.36', stdin: true, tty: true });
+    expect([withStdin.runMs, withStdin.stopMs]).toEqual([Infinity, Infinity]);
+    expect(containerProgram(pod({ image: 'busybox:1.36' }), { name: 'app', image: 'busybox:1.36' }).runMs).toBe(0);
+    expect(containerProgram(pod({ image: 'ubuntu' }), { name: 'app', image: 'ubuntu', command: ['/bin/bash'], stdin: true }).runMs).toBe(Infinity);
+  });
+});
