@@ -57,6 +57,11 @@ const catalog: Record<string, CatalogEntry> = {
  */
 export const missingMarkers = ['doesnotexist', 'does-not-exist', 'nonexistent', 'notexist', 'notfound', 'invalid-image'];
 
+/** imageName is an image's name without registry, path or tag ("nginx" for docker.io/library/nginx:1.27), which tells what it runs. */
+export function imageName(ref: string): string {
+  return parseImageRef(ref).repository.split('/').pop() ?? '';
+}
+
 /** parseImageRef splits an image reference into its normalized repository, tag and digest. */
 export function parseImageRef(ref: string): { repository: string; tag: string; digest: string } {
   let rest = ref;

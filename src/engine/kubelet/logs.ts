@@ -1,6 +1,6 @@
 import type { Container, ContainerStatus, Pod } from 'kubernetes-types/core/v1';
 import { parseTime } from '../sim/clock';
-import { parseImageRef } from './images';
+import { imageName } from './images';
 import { argvOf, containerProgram } from './programs/program';
 import type { ClusterView } from './programs/clusterDns';
 import type { LogLine, Run } from './programs/types';
@@ -88,7 +88,6 @@ export function containerLogLines(pod: Pod, containerName: string, previous: boo
 }
 
 function header(spec: Container): string {
-  const repo = parseImageRef(spec.image ?? '').repository.split('/').pop() ?? '';
-  const argv = argvOf(spec, repo);
+  const argv = argvOf(spec, imageName(spec.image ?? ''));
   return `[kube-playground] simulated container output: image ${spec.image}, command ${argv ? argv.join(' ') : 'none'} — no real process runs`;
 }

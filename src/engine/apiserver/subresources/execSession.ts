@@ -1,20 +1,20 @@
 import type { Container, Pod } from 'kubernetes-types/core/v1';
 import type { Status } from 'kubernetes-types/meta/v1';
-import { parseImageRef } from '../../kubelet/images';
+import { imageName } from '../../kubelet/images';
 import { hexDigest } from '../../kubelet/hash';
 import type { ExecCommand } from '../../kubelet/programs/execCommand';
 import { LineDiscipline } from '../../kubelet/programs/lineDiscipline';
 import { coreutilsOf } from '../../kubelet/programs/program';
+import { isShell } from '../../kubelet/programs/shell';
 import { lacksTool } from '../../kubelet/programs/imageTools';
 import type { ServerContext } from '../handlers/context';
 import { streamProgram, type ExecStream, type Print } from './commandOutput';
 
-const shells = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
 const baseName = (path: string) => path.split('/').pop() ?? '';
 
 /** isBareShell reports a shell started without a script (`sh`, `bash -i`): it reads commands from stdin. */
 export function isBareShell(argv: string[]): boolean {
-  if (!shells.has(baseName(argv[0] ?? ''))) return false;
+  if (!isShell(argv[0] ?? '')) return false;
   return argv.length === 1 || (argv.length === 2 && ['-i', '-l', '-il', '-li'].includes(argv[1]));
 }
 
@@ -25,8 +25,7 @@ export function isBareShell(argv: string[]): boolean {
  */
 export function missingExecutable(spec: Container, argv: string[]): Status | undefined {
   const cmd = baseName(argv[0] ?? '');
-  const repo = parseImageRef(spec.image ?? '').repository.split('/').pop() ?? '';
-  const missing = cmd === 'zsh' || (cmd === 'bash' && coreutilsOf(repo) === 'busybox') || lacksTool(spec.image ?? '', cmd);
+  const missing = cmd === 'zsh' || (cmd === 'bash' && coreutilsOf(imageName(spec.image ?? '')) === 'busybox') || lacksTool(spec.image ?? '', cmd);
   if (!missing) return undefined;
   const cause = `error executing command in container: failed to exec in container: failed to start exec "${hexDigest(`${spec.name}/${argv.join(' ')}`)}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown`;
   return { metadata: {}, status: 'Failure', message: `Internal error occurred: ${cause}`, reason: 'InternalError', details: { causes: [{ message: cause }] }, code: 500 };
@@ -151,9 +150,8 @@ export class ShellSession implements ExecStream {
   private prompt(): void {
     if (!this.io.tty || this.ended) return;
     const shell = baseName(this.io.argv[0]);
-    const repo = parseImageRef(this.io.spec.image ?? '').repository.split('/').pop() ?? '';
     if (shell === 'bash') this.write(`root@${this.io.pod.metadata?.name ?? ''}:${this.cwd}# `);
-    else if (coreutilsOf(repo) === 'busybox') this.write(`${this.cwd} # `);
+    else if (coreutilsOf(imageName(this.io.spec.image ?? '')) === 'busybox') this.write(`${this.cwd} # `);
     else this.write('# ');
   }
 

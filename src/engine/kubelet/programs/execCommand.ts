@@ -1,12 +1,10 @@
 import type { Container, Pod } from 'kubernetes-types/core/v1';
-import { parseImageRef } from '../images';
+import { imageName } from '../images';
 import type { ClusterView } from './clusterDns';
 import { coreutilsOf, programContext } from './program';
-import { shellProgram } from './shell';
+import { isShell, shellProgram } from './shell';
 import type { ContainerProgram } from './types';
 
-/** shells are the command names an exec runs a script with (`sh -c '…'`). */
-const shells = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
 
 /** simulatedCommands are the commands whose effect and output the shell simulation knows (shellParse.ts). */
 const simulatedCommands = new Set([
@@ -33,8 +31,7 @@ export function execCommand(pod: Pod, c: Container, argv: string[], attempt: num
     return { program, notice: `tar: files in Kube Playground's simulated containers have no content to archive or extract, so kubectl cp cannot copy them\n` };
   }
   const ctx = programContext(pod, c, attempt, { ...view, startMs });
-  const repo = parseImageRef(c.image ?? '').repository.split('/').pop() ?? '';
-  const program = shellProgram(argv, ctx, coreutilsOf(repo));
+  const program = shellProgram(argv, ctx, coreutilsOf(imageName(c.image ?? '')));
   const unknown = unsimulated(argv);
   if (unknown.length === 0) return { program };
   return { program, notice: unknown.map((cmd) => `kube-playground: "${cmd}" is not simulated in container ${c.name}: it ran and printed nothing\n`).join('') };
@@ -46,7 +43,7 @@ const keywords = new Set(['if', 'then', 'else', 'elif', 'fi', 'for', 'in', 'whil
 /** unsimulated lists the commands of an argv, or of its `sh -c` script, that the shell simulation does not model. */
 function unsimulated(argv: string[]): string[] {
   const cmd = argv[0]?.split('/').pop() ?? '';
-  if (!shells.has(cmd)) return simulatedCommands.has(cmd) ? [] : [argv[0]];
+  if (!isShell(cmd)) return simulatedCommands.has(cmd) ? [] : [argv[0]];
   const c = argv.indexOf('-c');
   if (c < 0) return [];
   const out: string[] = [];
@@ -57,7 +54,7 @@ function unsimulated(argv: string[]): string[] {
     const word = words[i];
     if (!word || keywords.has(word) || /^[<>'"$\d]/.test(word)) continue;
     const name = word.split('/').pop() ?? '';
-    if (!simulatedCommands.has(name) && !shells.has(name) && !out.includes(word)) out.push(word);
+    if (!simulatedCommands.has(name) && !isShell(name) && !out.includes(word)) out.push(word);
   }
   return out;
 }

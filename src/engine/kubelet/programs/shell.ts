@@ -9,6 +9,11 @@ import { maxLoopLines, pushIn, type ContainerProgram, type LogLine, type Program
 
 const shells = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
 
+/** isShell says whether a command (by path or name) is one of the shells scripts run with. */
+export function isShell(command: string): boolean {
+  return shells.has(command.split('/').pop() ?? '');
+}
+
 /** busyLoopMs is the period given to a loop that never sleeps, so its output stays finite. */
 const busyLoopMs = 100;
 
@@ -20,9 +25,8 @@ export type Coreutils = 'busybox' | 'gnu';
 
 /** shellProgram simulates a container whose argv is a shell script or a plain command (echo, sleep, …). */
 export function shellProgram(argv: string[], ctx: ProgramContext, coreutils: Coreutils = 'busybox'): ContainerProgram {
-  const base = argv[0]?.split('/').pop() ?? '';
   const c = argv.indexOf('-c');
-  const parsed = shells.has(base) ? (c > 0 ? parseScript(argv.slice(c + 1).join(' ')) : []) : commandOps(argv);
+  const parsed = isShell(argv[0] ?? '') ? (c > 0 ? parseScript(argv.slice(c + 1).join(' ')) : []) : commandOps(argv);
   const ops = ctx.network ? answeredByNetwork(parsed, ctx, ctx.network) : parsed;
   // An await loop fails once per period until its last name resolves, counted from when the loop starts.
   const failures = (o: AwaitOp, atMs: number): number => {
@@ -56,7 +60,7 @@ export function shellProgram(argv: string[], ctx: ProgramContext, coreutils: Cor
  * never touched are taken to exist.
  */
 function execInContainer(command: string[], exists: (path: string) => boolean | undefined, coreutils: Coreutils): { code: number; output: string } | undefined {
-  const argv = command.length === 3 && shells.has(command[0].split('/').pop() ?? '') && command[1] === '-c' ? command[2].trim().split(/\s+/) : command;
+  const argv = command.length === 3 && isShell(command[0]) && command[1] === '-c' ? command[2].trim().split(/\s+/) : command;
   const cmd = argv[0]?.split('/').pop();
   const path = argv.filter((a, i) => i > 0 && !a.startsWith('-') && a !== ']').at(-1);
   if (!cmd || !path || !['cat', 'ls', 'test', '['].includes(cmd)) return undefined;
