@@ -1,5 +1,5 @@
 import type { Status } from 'kubernetes-types/meta/v1';
-import type { Pod } from 'kubernetes-types/core/v1';
+import type { Container, ContainerStatus, Pod } from 'kubernetes-types/core/v1';
 import type { ApiRequest, StreamChunk } from '../../client/transport';
 import { execCommand } from '../../kubelet/programs/execCommand';
 import { newBadRequest, PlainTextError } from '../errors';
@@ -15,6 +15,9 @@ interface ExecRequest {
   pod: Pod;
   container: string;
   command: string[];
+  /** spec and status are the container's, which is running. */
+  spec: Container;
+  status: ContainerStatus;
 }
 
 function commandOf(req: ApiRequest): string[] {
@@ -33,17 +36,19 @@ export function parseExecRequest(ctx: ServerContext, ns: string, name: string, r
   if (!['stdin', 'stdout', 'stderr'].some((s) => boolParam(req, s))) throw newBadRequest('you must specify at least one of stdin, stdout, stderr');
   const s = ctx.strategies.lookup('', 'v1', 'pods')!;
   const pod = ctx.registry.get(s, ns, name) as unknown as Pod;
-  const names = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? []), ...(pod.spec?.ephemeralContainers ?? [])].map((c) => c.name);
+  const specs: Container[] = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? []), ...(pod.spec?.ephemeralContainers ?? [])];
   let container = q(req, 'container') ?? '';
   if (!container) {
     if (pod.spec?.containers.length !== 1) throw newBadRequest(`a container name must be specified for pod ${name}, choose one of: [${(pod.spec?.containers ?? []).map((c) => c.name).join(' ')}]`);
     container = pod.spec.containers[0].name;
   }
-  if (!names.includes(container)) throw newBadRequest(`container ${container} is not valid for pod ${name}`);
+  const spec = specs.find((c) => c.name === container);
+  if (!spec) throw newBadRequest(`container ${container} is not valid for pod ${name}`);
   if (!pod.spec?.nodeName) throw newBadRequest(`pod ${name} does not have a host assigned`);
   const statuses = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
-  if (!statuses.find((c) => c.name === container)?.state?.running) throw new PlainTextError(500, `container not found ("${container}")`);
-  return { pod, container, command };
+  const status = statuses.find((c) => c.name === container);
+  if (!status?.state?.running) throw new PlainTextError(500, `container not found ("${container}")`);
+  return { pod, container, command, spec, status };
 }
 
 /** exitStatus is the Status the kubelet writes on the error channel when the command ends. */
@@ -67,8 +72,7 @@ export function exitStatus(command: string[], exitCode: number): Status {
  */
 export function execInPod(ctx: ServerContext, ns: string, name: string, req: ApiRequest, onChunk: (c: StreamChunk) => void): ExecStream {
   const r = parseExecRequest(ctx, ns, name, req);
-  const spec = [...(r.pod.spec?.containers ?? []), ...(r.pod.spec?.initContainers ?? [])].find((c) => c.name === r.container)!;
-  const status = [...(r.pod.status?.initContainerStatuses ?? []), ...(r.pod.status?.containerStatuses ?? [])].find((c) => c.name === r.container)!;
+  const { spec, status } = r;
   const view = { ...storeClusterView(ctx, ns), network: storeClusterNetwork(ctx, ns, r.pod), writable: ctx.writable };
   const run = (argv: string[], at: number) => execCommand(r.pod, spec, argv, status.restartCount, view, at);
   const missing = missingExecutable(spec, r.command);
