@@ -57,17 +57,33 @@ function inCidr(ip: string, cidr: string): boolean {
   return (toInt(ip) & mask) >>> 0 === (toInt(base) & mask) >>> 0;
 }
 
+/** Rule is an ingress or egress rule as the check reads it: its peers (from or to) and its ports. */
+interface Rule {
+  peers?: NetworkPolicyPeer[];
+  ports?: NetworkPolicyPort[];
+}
+
+/**
+ * admits says whether one direction lets the connection through: no policy of the pod's namespace
+ * selects the pod for it, or a rule of one that does matches the pod at the other end and the port.
+ */
+function admits(ctx: ServerContext, direction: 'Ingress' | 'Egress', pod: Pod, other: Pod, destination: Pod, port: number): boolean {
+  const ns = pod.metadata?.namespace ?? '';
+  const selecting = policiesIn(ctx, ns).filter((p) => policyTypesOf(p).includes(direction) && selects(p, pod));
+  const rulesOf = (p: NetworkPolicy): Rule[] =>
+    direction === 'Ingress' ? (p.spec?.ingress ?? []).map((r) => ({ peers: r.from, ports: r.ports })) : (p.spec?.egress ?? []).map((r) => ({ peers: r.to, ports: r.ports }));
+  return (
+    !selecting.length ||
+    selecting.some((p) =>
+      rulesOf(p).some((r) => (!r.peers?.length || r.peers.some((peer) => peerMatches(ctx, peer, ns, other))) && (!r.ports?.length || r.ports.some((pp) => portMatches(pp, port, destination)))),
+    )
+  );
+}
+
 /**
  * connectionAllowed says whether the network lets a TCP connection from one pod to another's port:
  * the source's egress policies must allow it, and the destination's ingress policies.
  */
 export function connectionAllowed(ctx: ServerContext, from: Pod, to: Pod, port: number): boolean {
-  const fromNs = from.metadata?.namespace ?? '';
-  const toNs = to.metadata?.namespace ?? '';
-  const egress = policiesIn(ctx, fromNs).filter((p) => policyTypesOf(p).includes('Egress') && selects(p, from));
-  if (egress.length && !egress.some((p) => (p.spec?.egress ?? []).some((r) => (!r.to?.length || r.to.some((peer) => peerMatches(ctx, peer, fromNs, to))) && (!r.ports?.length || r.ports.some((pp) => portMatches(pp, port, to)))))) {
-    return false;
-  }
-  const ingress = policiesIn(ctx, toNs).filter((p) => policyTypesOf(p).includes('Ingress') && selects(p, to));
-  return !ingress.length || ingress.some((p) => (p.spec?.ingress ?? []).some((r) => (!r.from?.length || r.from.some((peer) => peerMatches(ctx, peer, toNs, from))) && (!r.ports?.length || r.ports.some((pp) => portMatches(pp, port, to)))));
+  return admits(ctx, 'Egress', from, to, to, port) && admits(ctx, 'Ingress', to, from, to, port);
 }
