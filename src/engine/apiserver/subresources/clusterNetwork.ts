@@ -2,16 +2,12 @@ import type { Endpoints, Node, Pod, Service, ServicePort } from 'kubernetes-type
 import type { ClusterNetwork, Connection, Lookup } from '../../kubelet/programs/network';
 import type { ServerContext } from '../handlers/context';
 import { ClusterDNS } from '../../kubelet/config';
+import { findObject } from './clusterView';
 import { connectionAllowed } from './networkPolicy';
 import { connectToPod } from './podNetwork';
 
 const Loopback = '127.0.0.1';
 const ClusterSuffix = '.svc.cluster.local';
-
-function get<T>(ctx: ServerContext, resource: string, ns: string, name: string): T | undefined {
-  const s = ctx.strategies.lookup('', 'v1', resource)!;
-  return ctx.registry.tryGet(s, ns, name) as unknown as T | undefined;
-}
 
 function list<T>(ctx: ServerContext, resource: string): T[] {
   return ctx.store.list(`core/${resource}`) as unknown as T[];
@@ -46,18 +42,18 @@ export function storeClusterNetwork(ctx: ServerContext, namespace: string, sourc
     const labels = fqdn.slice(0, -ClusterSuffix.length).split('.');
     if (labels.length === 2) {
       const [name, ns] = labels;
-      const svc = get<Service>(ctx, 'services', ns, name);
+      const svc = findObject<Service>(ctx, 'services', ns, name);
       if (!svc) return undefined;
       if (svc.spec?.type === 'ExternalName') return 'outside';
       if (svc.spec?.clusterIP !== 'None') return { fqdn, addresses: [svc.spec?.clusterIP ?? ''] };
-      const eps = get<Endpoints>(ctx, 'endpoints', ns, name);
+      const eps = findObject<Endpoints>(ctx, 'endpoints', ns, name);
       const addresses = [...new Set((eps?.subsets ?? []).flatMap((ss) => (ss.addresses ?? []).map((a) => a.ip)))].sort();
       return addresses.length ? { fqdn, addresses } : undefined;
     }
     if (labels.length === 3) {
       // web-0.nginx.default: the endpoint of the headless Service nginx whose hostname is web-0 (a StatefulSet's pod).
       const [host, name, ns] = labels;
-      const eps = get<Endpoints>(ctx, 'endpoints', ns, name);
+      const eps = findObject<Endpoints>(ctx, 'endpoints', ns, name);
       const ips = (eps?.subsets ?? []).flatMap((ss) => (ss.addresses ?? []).filter((a) => a.hostname === host).map((a) => a.ip));
       return ips.length ? { fqdn, addresses: ips } : undefined;
     }
@@ -84,10 +80,10 @@ export function storeClusterNetwork(ctx: ServerContext, namespace: string, sourc
       // kube-proxy sends a Service's port to one of its ready endpoints, picked at random.
       const toEndpoint = (svc: Service, sp: ServicePort): Connection => {
         const ns = svc.metadata?.namespace ?? '';
-        const ready = readyAddresses(get<Endpoints>(ctx, 'endpoints', ns, svc.metadata?.name ?? ''), sp.name ?? '');
+        const ready = readyAddresses(findObject<Endpoints>(ctx, 'endpoints', ns, svc.metadata?.name ?? ''), sp.name ?? '');
         if (ready.length === 0) return { kind: 'refused' };
         const pick = ready[ctx.proxyRng.int(ready.length)];
-        const pod = pick.pod ? get<Pod>(ctx, 'pods', ns, pick.pod) : undefined;
+        const pod = pick.pod ? findObject<Pod>(ctx, 'pods', ns, pick.pod) : undefined;
         return pod ? reach(pod, pick.port, request) : { kind: 'refused' };
       };
       const tcp = (p: ServicePort) => (p.protocol ?? 'TCP') === 'TCP';

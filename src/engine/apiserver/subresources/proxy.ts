@@ -1,6 +1,7 @@
 import type { Endpoints, Pod, Service } from 'kubernetes-types/core/v1';
 import type { ApiRequest, ApiResponse } from '../../client/transport';
 import type { HttpRequest, HttpResponse } from '../../kubelet/programs/http';
+import { findObject } from './clusterView';
 import { connectToPod } from './podNetwork';
 import type { Rng } from '../../sim/rng';
 import { ApiError, failure, newBadRequest, StatusReason } from '../errors';
@@ -115,15 +116,13 @@ function serviceLocation(ctx: ServerContext, ns: string, id: string, rng: Rng): 
 /** addressPod is isValidAddress: the address names a pod of the namespace that still has that IP. */
 function addressPod(ctx: ServerContext, ns: string, ip: string, ref: { kind?: string; namespace?: string; name?: string } | undefined): Pod | undefined {
   if (!ref?.name || ref.namespace !== ns) return undefined;
-  const s = ctx.strategies.lookup('', 'v1', 'pods')!;
-  const pod = ctx.registry.tryGet(s, ns, ref.name) as unknown as Pod | undefined;
+  const pod = findObject<Pod>(ctx, 'pods', ns, ref.name);
   return pod?.status?.podIPs?.some((p) => p.ip === ip) ? pod : undefined;
 }
 
 /** apiServerAddress is the address the API server advertises (the kubernetes Endpoints), which backends see requests come from. */
 function apiServerAddress(ctx: ServerContext): string {
-  const s = ctx.strategies.lookup('', 'v1', 'endpoints')!;
-  const eps = ctx.registry.tryGet(s, 'default', 'kubernetes') as unknown as Endpoints | undefined;
+  const eps = findObject<Endpoints>(ctx, 'endpoints', 'default', 'kubernetes');
   return eps?.subsets?.[0]?.addresses?.[0]?.ip ?? '127.0.0.1';
 }
 
